@@ -1,0 +1,31 @@
+package org.pplc.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The pplc command line: thin commands over the same API a billing product calls. */
+@Command(name = "pplc", mixinStandardHelpOptions = true, version = "pplc 0.1.0",
+        description = "The payer policy compiler: check, compile, adjudicate, derive, document.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code; never lets a stack trace reach the user. */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("pplc: internal error: " + ex);
+            return 70;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

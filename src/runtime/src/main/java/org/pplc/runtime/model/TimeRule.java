@@ -1,0 +1,13 @@
+package org.pplc.runtime.model;
+
+/** One of the time rules of the hierarchy. */
+public record TimeRule(Kind kind, int amount, Provenance provenance) {
+    public enum Kind {
+        /** An infusion of this many minutes or less is a push. */
+        PUSH_UP_TO_MINUTES,
+        /** An additional hour counts only for more than this many minutes beyond the last full hour. */
+        ADDITIONAL_HOUR_AFTER_MINUTES,
+        /** Hydration must run more than this many minutes to be reported at all. */
+        HYDRATION_AFTER_MINUTES
+    }
+}

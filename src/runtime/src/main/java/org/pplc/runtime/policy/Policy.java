@@ -1,0 +1,184 @@
+package org.pplc.runtime.policy;
+
+import org.pplc.runtime.model.AuditThreshold;
+import org.pplc.runtime.model.Authorization;
+import org.pplc.runtime.model.Code;
+import org.pplc.runtime.model.Drug;
+import org.pplc.runtime.model.Family;
+import org.pplc.runtime.model.InitialCodeRule;
+import org.pplc.runtime.model.ModifierRule;
+import org.pplc.runtime.model.Mue;
+import org.pplc.runtime.model.MueSetting;
+import org.pplc.runtime.model.RuleKind;
+import org.pplc.runtime.model.RuleText;
+import org.pplc.runtime.model.Setting;
+import org.pplc.runtime.model.SourceRef;
+import org.pplc.runtime.model.TimeRule;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One policy after layering: everything of its own layer and of every layer below it
+ * (AMA core, Medicare baseline, payer, plan), each fact carrying the layer and source
+ * position it came from. Immutable and safe to share across threads.
+ *
+ * <p>Maps keep the order of the policy text (core first) so that output built from
+ * them is deterministic.
+ */
+public final class Policy {
+    private final String id;
+    private final String payer;
+    private final String plan;
+    private final String parent;
+    private final LocalDate effectiveFrom;
+    private final LocalDate effectiveThrough;
+    private final List<String> layers;
+    private final org.pplc.runtime.model.PolicyMeta meta;
+    private final SourceRef source;
+    private final Map<String, Family> families;
+    private final Map<String, Code> codes;
+    private final Map<String, Drug> drugs;
+    private final List<Mue> mues;
+    private final Map<String, Authorization> authorizations;
+    private final Map<String, AuditThreshold> audits;
+    private final List<ModifierRule> modifierRules;
+    private final Map<String, RuleText> rules;
+    private final Map<TimeRule.Kind, TimeRule> timeRules;
+    private final Map<Setting, InitialCodeRule> initialCodeRules;
+    private final Map<String, CodeRules> byCode;
+    private final ModifierRule.DrugLine drugLineModifiers;
+    private final ModifierRule.SecondInitial secondInitialModifiers;
+
+    public Policy(String id, String payer, String plan, String parent, LocalDate effectiveFrom,
+                  LocalDate effectiveThrough, List<String> layers, org.pplc.runtime.model.PolicyMeta meta,
+                  SourceRef source, Map<String, Family> families, Map<String, Code> codes,
+                  Map<String, Drug> drugs, List<Mue> mues, Map<String, Authorization> authorizations,
+                  Map<String, AuditThreshold> audits, List<ModifierRule> modifierRules,
+                  Map<String, RuleText> rules, Map<TimeRule.Kind, TimeRule> timeRules,
+                  Map<Setting, InitialCodeRule> initialCodeRules) {
+        this.id = id;
+        this.payer = payer;
+        this.plan = plan;
+        this.parent = parent;
+        this.effectiveFrom = effectiveFrom;
+        this.effectiveThrough = effectiveThrough;
+        this.layers = List.copyOf(layers);
+        this.meta = meta;
+        this.source = source;
+        this.families = frozen(families);
+        this.codes = frozen(codes);
+        this.drugs = frozen(drugs);
+        this.mues = List.copyOf(mues);
+        this.authorizations = frozen(authorizations);
+        this.audits = frozen(audits);
+        this.modifierRules = List.copyOf(modifierRules);
+        this.rules = frozen(rules);
+        this.timeRules = Collections.unmodifiableMap(new LinkedHashMap<>(timeRules));
+        this.initialCodeRules = Collections.unmodifiableMap(new LinkedHashMap<>(initialCodeRules));
+
+        ModifierRule.DrugLine drugLine = null;
+        ModifierRule.SecondInitial second = null;
+        Map<String, ModifierRule.Allowed> allowed = new HashMap<>();
+        for (ModifierRule r : modifierRules) {
+            if (r instanceof ModifierRule.DrugLine d) drugLine = d;
+            else if (r instanceof ModifierRule.SecondInitial s) second = s;
+            else if (r instanceof ModifierRule.Allowed a) allowed.put(a.code(), a);
+        }
+        this.drugLineModifiers = drugLine;
+        this.secondInitialModifiers = second;
+
+        // One entry per code the policy says anything about: the engine's only lookup.
+        Map<String, Mue> practitioner = new HashMap<>();
+        Map<String, Mue> outpatient = new HashMap<>();
+        for (Mue m : mues) (m.setting() == MueSetting.PRACTITIONER ? practitioner : outpatient).put(m.code(), m);
+        Map<String, CodeRules> index = new HashMap<>();
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(codes.keySet());
+        all.addAll(practitioner.keySet());
+        all.addAll(outpatient.keySet());
+        all.addAll(authorizations.keySet());
+        all.addAll(audits.keySet());
+        all.addAll(allowed.keySet());
+        for (String c : all) {
+            index.put(c, new CodeRules(c, codes.get(c), practitioner.get(c), outpatient.get(c),
+                    authorizations.get(c), audits.get(c), allowed.get(c)));
+        }
+        this.byCode = Collections.unmodifiableMap(index);
+    }
+
+    private static <K, V> Map<K, V> frozen(Map<K, V> m) {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+    }
+
+    public String id() { return id; }
+
+    /** The payer this policy governs, or null for the core hierarchy. */
+    public String payer() { return payer; }
+
+    /** The plan this policy governs, or null when it governs the whole payer. */
+    public String plan() { return plan; }
+
+    /** The policy this one extends (the layer below), or null for the core. */
+    public String parent() { return parent; }
+
+    public LocalDate effectiveFrom() { return effectiveFrom; }
+
+    /** Last day in force, or null when open-ended. */
+    public LocalDate effectiveThrough() { return effectiveThrough; }
+
+    /** Policy ids from the core up to and including this one. */
+    public List<String> layers() { return layers; }
+
+    public org.pplc.runtime.model.PolicyMeta meta() { return meta; }
+
+    public SourceRef source() { return source; }
+
+    public Map<String, Family> families() { return families; }
+
+    public Map<String, Code> codes() { return codes; }
+
+    public Map<String, Drug> drugs() { return drugs; }
+
+    public List<Mue> mues() { return mues; }
+
+    public Map<String, Authorization> authorizations() { return authorizations; }
+
+    public Map<String, AuditThreshold> audits() { return audits; }
+
+    public List<ModifierRule> modifierRules() { return modifierRules; }
+
+    /** Rule texts by rule id ({@link RuleKind#id()}). */
+    public Map<String, RuleText> rules() { return rules; }
+
+    public RuleText rule(RuleKind kind) { return rules.get(kind.id()); }
+
+    public Map<TimeRule.Kind, TimeRule> timeRules() { return timeRules; }
+
+    /** The amount of a time rule (minutes), or the fallback when no layer set it. */
+    public int time(TimeRule.Kind kind, int fallback) {
+        TimeRule t = timeRules.get(kind);
+        return t == null ? fallback : t.amount();
+    }
+
+    public Map<Setting, InitialCodeRule> initialCodeRules() { return initialCodeRules; }
+
+    /** Everything said about a code, or null when the policy says nothing about it. */
+    public CodeRules rulesFor(String code) { return byCode.get(code); }
+
+    public ModifierRule.DrugLine drugLineModifiers() { return drugLineModifiers; }
+
+    public ModifierRule.SecondInitial secondInitialModifiers() { return secondInitialModifiers; }
+
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveThrough == null || !date.isAfter(effectiveThrough));
+    }
+
+    @Override
+    public String toString() {
+        return "Policy[" + id + "]";
+    }
+}
