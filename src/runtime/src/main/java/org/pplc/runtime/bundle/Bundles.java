@@ -1,0 +1,213 @@
+package org.pplc.runtime.bundle;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pplc.runtime.policy.PolicySet;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The compiled bundle: a policy set as one JSON document that a billing product ships in its jar
+ * and loads without the compiler (no ANTLR). The same policies always give the same bytes.
+ *
+ * <pre>
+ * {
+ *   "format" : "pplc-bundle",
+ *   "version" : 1,
+ *   "sha256" : "&lt;hex SHA-256 of the body written as compact JSON, UTF-8&gt;",
+ *   "body" : { "payers" : [...], "policies" : [...] }
+ * }
+ * </pre>
+ *
+ * A bundle of a newer format version, or a damaged one (bad JSON, checksum mismatch, missing or
+ * mistyped field), is refused with a {@link BundleException} whose message says what is wrong.
+ */
+public final class Bundles {
+    /** The value of the header's "format" field. */
+    public static final String FORMAT = "pplc-bundle";
+    /** The newest format version this runtime reads and the one it writes. */
+    public static final int VERSION = 1;
+    /** Where pplc-maven-plugin puts the bundle in a product's jar. */
+    public static final String DEFAULT_RESOURCE = "pplc/policies.bundle.json";
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+            .build();
+    /** Two-space indent and "\n" on every platform: the bytes may not depend on the build machine. */
+    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
+            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+
+    private Bundles() {
+    }
+
+    /** Writes the bundle of a policy set; the stream is left open. */
+    public static void write(PolicySet set, OutputStream out) throws IOException {
+        ObjectNode body = BundleWriter.body(set);
+        ObjectNode doc = MAPPER.createObjectNode();
+        doc.put("format", FORMAT);
+        doc.put("version", VERSION);
+        doc.put("sha256", checksum(body));
+        doc.set("body", body);
+        PRETTY.writeValue(out, doc);
+        out.write('\n');
+    }
+
+    /** The bundle of a policy set as bytes. */
+    public static byte[] toBytes(PolicySet set) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+        try {
+            write(set, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes the bundle to a file, creating its folder. */
+    public static void write(PolicySet set, Path file) throws IOException {
+        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, toBytes(set));
+    }
+
+    /** Reads a bundle; errors call it "bundle". */
+    public static PolicySet read(InputStream in) {
+        return read(in, "bundle");
+    }
+
+    /**
+     * Reads a bundle and builds its rule objects.
+     *
+     * @param name what error messages call the bundle (its file or resource name)
+     * @throws BundleException when it cannot be read, is damaged or is of a newer format version
+     */
+    public static PolicySet read(InputStream in, String name) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new BundleException(name + ": cannot read the bundle: " + e.getMessage(), e);
+        }
+        return read(bytes, name);
+    }
+
+    public static PolicySet read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
+        } catch (IOException e) {
+            throw new BundleException(file + ": cannot read the bundle: " + describe(e), e);
+        }
+    }
+
+    /** Reads the bundle pplc-maven-plugin put into the product's jar ({@link #DEFAULT_RESOURCE}). */
+    public static PolicySet readResource() {
+        return readResource(DEFAULT_RESOURCE);
+    }
+
+    /** Reads a bundle from the classpath (the context class loader, else this class's). */
+    public static PolicySet readResource(String resource) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null) loader = Bundles.class.getClassLoader();
+        InputStream in = loader.getResourceAsStream(resource);
+        if (in == null) {
+            throw new BundleException(resource + ": no such resource on the classpath"
+                    + " (did pplc-maven-plugin run, and does its outputFile match?)");
+        }
+        try (in) {
+            return read(in, resource);
+        } catch (IOException e) {
+            throw new BundleException(resource + ": cannot read the bundle: " + describe(e), e);
+        }
+    }
+
+    static PolicySet read(byte[] bytes, String name) {
+        try {
+            JsonNode doc;
+            try {
+                doc = MAPPER.readTree(bytes);
+            } catch (IOException e) {
+                // a byte array only fails to parse: report where, without Jackson's stack trace
+                if (!(e instanceof JsonProcessingException j)) throw new Fields.Damage(describe(e));
+                var loc = j.getLocation();
+                throw new Fields.Damage("not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
+                        + ", column " + loc.getColumnNr()) + ": " + firstLine(j.getOriginalMessage()));
+            }
+            if (doc == null || doc.isMissingNode()) throw new Fields.Damage("the file is empty");
+            if (!doc.isObject() || !FORMAT.equals(doc.path("format").asText(null))) {
+                throw new BundleException(name + ": not a pplc bundle (it has no \"format\": \"" + FORMAT + "\" header)");
+            }
+            JsonNode version = doc.get("version");
+            if (version == null || !version.isInt() || version.intValue() < 1) {
+                throw new Fields.Damage("the header's \"version\" should be a format version (1, 2, ...) but is "
+                        + (version == null ? "missing" : version.toString()));
+            }
+            if (version.intValue() > VERSION) {
+                throw new BundleException(name + ": bundle format version " + version.intValue()
+                        + " is newer than this runtime supports (" + VERSION + "); upgrade pplc-runtime");
+            }
+            JsonNode recorded = doc.get("sha256");
+            if (recorded == null || !recorded.isTextual()) throw new Fields.Damage("the header has no \"sha256\" checksum");
+            JsonNode body = doc.get("body");
+            if (body == null || !body.isObject()) throw new Fields.Damage("it has no \"body\" object");
+            String actual = checksum(body);
+            if (!actual.equals(recorded.textValue())) {
+                throw new Fields.Damage("its contents do not match its checksum (sha256 recorded "
+                        + recorded.textValue() + ", computed " + actual + "); rebuild it rather than edit it");
+            }
+            return BundleReader.policySet(Fields.of(body, ""));
+        } catch (Fields.Damage d) {
+            throw new BundleException(name + ": the bundle is damaged: " + d.getMessage());
+        } catch (BundleException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a model constructor refused a value the checks above let through
+            throw new BundleException(name + ": the bundle is damaged: " + describe(e), e);
+        }
+    }
+
+    /** SHA-256 of the body written as compact JSON: independent of how the file is indented. */
+    static String checksum(JsonNode body) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+                COMPACT.writeValue(out, body);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | IOException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "";
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+}
