@@ -34,9 +34,20 @@ public final class PolicyCompiler {
 
     /** Compiles every {@code .ppl} file below the root, in path order, named as {@code root/relative/path}. */
     public static Compilation compileDirectory(Path root) {
+        return compileDirectory(root, null);
+    }
+
+    /**
+     * Compiles every {@code .ppl} file below the root, naming files relative to {@code base} (the
+     * build's project folder, say) so that source positions, and a bundle made from them, do not
+     * depend on where the build runs. A null base names them as {@link #compileDirectory(Path)} does.
+     */
+    public static Compilation compileDirectory(Path root, Path base) {
         Diagnostics diag = new Diagnostics();
         List<SourceFile> sources = new ArrayList<>();
-        String rootName = root.toString().replace('\\', '/');
+        java.util.function.Function<Path, Path> named = base == null ? p -> p
+                : p -> base.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize());
+        String rootName = named.apply(root).toString().replace('\\', '/');
         if (!Files.isDirectory(root)) {
             diag.error("no-policies", new Span(rootName, 1, 1, 1, 1), "policy directory " + rootName + " does not exist",
                     "pass --policies DIR");
@@ -50,7 +61,7 @@ public final class PolicyCompiler {
             return new Compilation(diag.sorted(), null, null, List.of(), List.of());
         }
         for (Path p : files) {
-            String name = p.toString().replace('\\', '/');
+            String name = named.apply(p).toString().replace('\\', '/');
             if (name.startsWith("./")) name = name.substring(2);
             try {
                 if (Files.size(p) > MAX_FILE_BYTES) {

@@ -2,7 +2,9 @@ package org.pplc.maven;
 
 import org.pplc.compiler.Compilation;
 import org.pplc.compiler.PolicyCompiler;
+import org.pplc.compiler.SourceFile;
 import org.pplc.compiler.diag.Diagnostic;
+import org.pplc.compiler.diag.DiagnosticPrinter;
 import org.pplc.compiler.diag.Severity;
 import org.pplc.runtime.bundle.Bundles;
 
@@ -10,6 +12,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * What the {@code compile} goal does, as a plain class so it can be called and tested without
@@ -44,19 +48,26 @@ public final class PolicyBuild {
         if (!Files.isDirectory(policyDirectory)) {
             return failed(0, 0, "policy folder " + policyDirectory + " does not exist (set <policyDirectory>)");
         }
-        Compilation compilation = PolicyCompiler.compileDirectory(policyDirectory);
+        // files are named from the folder's parent (policies/payers/uhc.ppl), as the pplc command
+        // line names them, so the bundle's source positions do not depend on where the build runs
+        Path base = policyDirectory.toAbsolutePath().normalize().getParent();
+        out.info("pplc: compiling the policies in " + policyDirectory);
+        Compilation compilation = PolicyCompiler.compileDirectory(policyDirectory, base);
+        Map<String, String> texts = new LinkedHashMap<>();
+        for (SourceFile s : compilation.sources()) texts.put(s.path(), s.text());
+        DiagnosticPrinter printer = new DiagnosticPrinter(texts);
         int errors = 0;
         int warnings = 0;
         for (Diagnostic d : compilation.diagnostics()) {
-            String text = DiagnosticText.format(d, policyDirectory);
+            StringBuilder b = new StringBuilder();
+            printer.text(d, b);
+            String text = b.toString().stripTrailing();
             if (d.severity() == Severity.ERROR) {
                 errors++;
                 out.error(text);
-            } else if (d.severity() == Severity.WARNING) {
+            } else {
                 warnings++;
                 out.warning(text);
-            } else {
-                out.info(text);
             }
         }
         if (errors > 0 || compilation.hasErrors()) {

@@ -121,10 +121,10 @@ class PolicyBuildTest {
         assertEquals("1 policy error in " + policies, outcome.reason());
         String diagnostic = log.errors.get(0);
         String[] lines = diagnostic.split("\n");
-        // file:line:col: error: message, then the source line and a caret under the column
-        assertTrue(lines[0].matches(".*core\\.ppl:19:\\d+: error: .*96418.*"), diagnostic);
-        assertTrue(lines[1].contains("add-on of 96418"), diagnostic);
-        assertTrue(lines[2].strip().startsWith("^"), diagnostic);
+        // file:line:col: error: message, named from the folder's parent; then the source line and a caret
+        assertEquals("policies/core.ppl:18:15: error: unknown code 96418 (did you mean 96413 or 96415?)", lines[0]);
+        assertEquals("add-on of 96418", lines[1].strip());
+        assertEquals(lines[1].indexOf("96418"), lines[2].indexOf('^'), diagnostic);
     }
 
     @Test
