@@ -23,7 +23,7 @@ public final class BundleLoadBenchmark {
 
         Compilation compiled = PolicyCompiler.compileDirectory(policies);
         if (compiled.hasErrors()) {
-            System.err.println("the policies of " + policies + " have errors; run pplc check");
+            System.err.print(compiled.diagnosticsText());
             System.exit(1);
         }
         byte[] bundle = Bundles.toBytes(compiled.policySet());

@@ -94,6 +94,27 @@ class PolicyBuildTest {
     }
 
     @Test
+    void warningsAreLoggedAndFailTheBuildOnlyWhenAskedTo(@TempDir Path dir) throws IOException {
+        // the sample core defines one rule text of the engine's eleven: the compiler warns about the rest
+        Path policies = folder(dir, CORE, PAYER);
+        Path out = dir.resolve("classes/pplc/policies.bundle.json");
+        Log lenient = new Log();
+        PolicyBuild.Outcome built = new PolicyBuild(policies, out, false).run(lenient);
+        assertFalse(built.failed());
+        assertEquals(1, built.warnings());
+        assertTrue(lenient.warnings.get(0).startsWith("policies/core.ppl:5:8: warning: no policy for all payers defines rule "),
+                lenient.warnings.get(0));
+
+        Files.delete(out);
+        Log strict = new Log();
+        PolicyBuild.Outcome refused = new PolicyBuild(policies, out, true).run(strict);
+        assertTrue(refused.failed());
+        assertEquals("1 policy warning in " + policies + " and failOnWarning is set", refused.reason());
+        assertEquals(lenient.warnings, strict.warnings);
+        assertFalse(Files.exists(out), "no bundle when warnings fail the build");
+    }
+
+    @Test
     void rebuildingUnchangedPoliciesLeavesTheBundleAlone(@TempDir Path dir) throws IOException {
         Path policies = folder(dir, CORE, PAYER);
         Path out = dir.resolve("classes/pplc/policies.bundle.json");
