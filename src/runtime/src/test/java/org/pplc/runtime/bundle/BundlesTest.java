@@ -124,6 +124,16 @@ class BundlesTest {
     }
 
     @Test
+    void trailingTextAfterTheDocumentIsDamage() {
+        byte[] bytes = Bundles.toBytes(SamplePolicies.build());
+        byte[] twice = new byte[bytes.length * 2];
+        System.arraycopy(bytes, 0, twice, 0, bytes.length);
+        System.arraycopy(bytes, 0, twice, bytes.length, bytes.length);
+        String message = refusal(twice);
+        assertTrue(message.startsWith("policies.bundle.json: the bundle is damaged: not valid JSON at line "), message);
+    }
+
+    @Test
     void missingFieldIsNamedWithItsPath() throws Exception {
         ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
         ((ObjectNode) doc.at("/body/policies/1/codes/96415/provenance/source")).remove("line");
