@@ -48,7 +48,7 @@ public final class MueText {
             String over = wrap != null && wrap.overridden().contains(e.code()) ? "override " : "";
             String rule = indent + "  " + over + "mue " + e.code() + " " + setting + " " + e.cap() + " " + e.indicator().words();
             b.append(rule);
-            if (!e.rationale().isEmpty()) b.append(" ".repeat(Math.max(1, 48 - rule.length()))).append("# ").append(e.rationale());
+            if (!e.rationale().isEmpty()) b.append(" ".repeat(Math.max(1, 48 + indent.length() - rule.length()))).append("# ").append(e.rationale());
             b.append('\n');
         }
         b.append(indent).append("}\n");
