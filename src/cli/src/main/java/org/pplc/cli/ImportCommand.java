@@ -147,7 +147,7 @@ public final class ImportCommand implements Runnable {
         @Option(names = "--effective", paramLabel = "YYYY-MM-DD", description = "with --wrap: first day in force (default: the quarter's first day)")
         String effective;
 
-        @Option(names = "--extends", paramLabel = "ID", description = "with --wrap: the layer below; MUEs it already sets are written 'override'")
+        @Option(names = "--extends", paramLabel = "ID", description = "with --wrap (required): the layer below; MUEs it already sets are written 'override'")
         String extendsId;
 
         @Override
@@ -157,6 +157,9 @@ public final class ImportCommand implements Runnable {
             Quarter q = quarter();
             LocalDate from = null;
             if (wrap != null) {
+                if (extendsId == null) {
+                    throw new IllegalArgumentException("--wrap needs --extends ID: a payer policy builds on a layer below");
+                }
                 from = effective != null ? date(effective, "--effective") : q == null ? null : q.firstDay();
                 if (from == null) {
                     throw new IllegalArgumentException("--wrap needs the day the policy takes effect: give --quarter or --effective");
