@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                ImportCommand.class,
                 AdjudicateCommand.class,
         })
 public final class Main implements Runnable {
