@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
-# Bundle load time: compiles the shipped policies, then times loading their bundle (what a billing
-# product does at start-up) against compiling them from source. Usage: benchmarks/bundle-load.sh [DIR]
+# Bundle load time: how long a billing product takes to load the shipped policies' bundle (what
+# it does at start-up, without ANTLR) against compiling them from source.
+# Usage: benchmarks/bundle-load.sh [POLICY_DIR]   (default: policies)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+dir="${1:-policies}"
 mvn -q -pl src/maven-plugin -am test-compile dependency:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bundle-load.classpath
 cp="src/maven-plugin/target/test-classes:src/maven-plugin/target/classes:$(cat src/maven-plugin/target/bundle-load.classpath)"
-exec java -cp "$cp" org.pplc.maven.BundleLoadBenchmark "${1:-policies}" 30 100
+bench() { java -cp "$cp" org.pplc.maven.BundleLoadBenchmark "$@"; }
+
+bundle="src/maven-plugin/target/bundle-load.json"
+bench write "$dir" "$bundle"
+median() { sort -n | awk '{a[NR]=$1} END {printf "median %6.1f ms, min %6.1f ms", a[int((NR+1)/2)], a[1]}'; }
+echo "bundle load,         fresh JVM, 7 runs: $(for i in 1 2 3 4 5 6 7; do bench cold-load "$bundle"; done | median)"
+echo "compile from source, fresh JVM, 7 runs: $(for i in 1 2 3 4 5 6 7; do bench cold-compile "$dir"; done | median)"
+bench warm "$dir" 200

@@ -6,6 +6,7 @@ import org.pplc.runtime.bundle.Bundles;
 import org.pplc.runtime.policy.PolicySet;
 
 import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -13,50 +14,69 @@ import java.util.Locale;
 /**
  * Measures how long a billing product takes to load the bundle of a policy folder, against
  * compiling the same folder from source. A measurement, not a test: run it with
- * {@code benchmarks/bundle-load.sh} (arguments: policy folder, warm-up rounds, measured rounds).
+ * {@code benchmarks/bundle-load.sh}.
+ *
+ * <p>Modes: {@code warm DIR ROUNDS} alternates loads and compiles in one JVM after a warm-up (so
+ * a busy machine slows both alike) and prints median and minimum; {@code cold-load BUNDLE} and
+ * {@code cold-compile DIR} do the one thing once in a fresh JVM, as a product does at start-up,
+ * and print the milliseconds; {@code write DIR BUNDLE} writes the bundle the cold load reads.
  */
 public final class BundleLoadBenchmark {
-    public static void main(String[] args) {
-        Path policies = Path.of(args.length > 0 ? args[0] : "policies");
-        int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 100;
-
-        Compilation compiled = PolicyCompiler.compileDirectory(policies);
-        if (compiled.hasErrors()) {
-            System.err.print(compiled.diagnosticsText());
-            System.exit(1);
+    public static void main(String[] args) throws Exception {
+        String mode = args[0];
+        switch (mode) {
+            case "write" -> Bundles.write(compile(Path.of(args[1])), Path.of(args[2]));
+            case "cold-load" -> {
+                byte[] bundle = Files.readAllBytes(Path.of(args[1]));
+                long t = System.nanoTime();
+                Bundles.read(new ByteArrayInputStream(bundle), "bundle");
+                System.out.printf(Locale.ROOT, "%.1f%n", (System.nanoTime() - t) / 1e6);
+            }
+            case "cold-compile" -> {
+                long t = System.nanoTime();
+                compile(Path.of(args[1]));
+                System.out.printf(Locale.ROOT, "%.1f%n", (System.nanoTime() - t) / 1e6);
+            }
+            case "warm" -> warm(Path.of(args[1]), Integer.parseInt(args[2]));
+            default -> throw new IllegalArgumentException("mode: write, cold-load, cold-compile or warm");
         }
-        byte[] bundle = Bundles.toBytes(compiled.policySet());
-
-        // The first load pays for class loading (Jackson, the model): what a product sees at start-up.
-        long t0 = System.nanoTime();
-        PolicySet first = Bundles.read(new ByteArrayInputStream(bundle), "bundle");
-        double cold = (System.nanoTime() - t0) / 1e6;
-
-        double[] load = time(warmup, rounds, () -> Bundles.read(new ByteArrayInputStream(bundle), "bundle"));
-        double[] compile = time(warmup / 3, rounds / 3, () -> PolicyCompiler.compileDirectory(policies));
-
-        System.out.printf(Locale.ROOT, "policies: %s (%d policies, bundle %,d bytes)%n", policies,
-                first.policies().size(), bundle.length);
-        System.out.printf(Locale.ROOT, "bundle load, first in a fresh JVM: %.1f ms%n", cold);
-        report("bundle load", load);
-        report("compile from source", compile);
     }
 
-    private static double[] time(int warmup, int rounds, Runnable task) {
-        for (int i = 0; i < warmup; i++) task.run();
-        double[] ms = new double[Math.max(1, rounds)];
-        for (int i = 0; i < ms.length; i++) {
-            long t = System.nanoTime();
-            task.run();
-            ms[i] = (System.nanoTime() - t) / 1e6;
+    private static void warm(Path policies, int rounds) {
+        PolicySet compiled = compile(policies);
+        byte[] bundle = Bundles.toBytes(compiled);
+        for (int i = 0; i < rounds / 2; i++) {
+            Bundles.read(new ByteArrayInputStream(bundle), "bundle");
+            compile(policies);
         }
-        Arrays.sort(ms);
-        return ms;
+        double[] load = new double[rounds];
+        double[] source = new double[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            Bundles.read(new ByteArrayInputStream(bundle), "bundle");
+            load[i] = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            compile(policies);
+            source[i] = (System.nanoTime() - t) / 1e6;
+        }
+        System.out.printf(Locale.ROOT, "policies: %s (%d policies, bundle %,d bytes)%n", policies,
+                compiled.policies().size(), bundle.length);
+        report("bundle load", load);
+        report("compile from source", source);
+    }
+
+    private static PolicySet compile(Path policies) {
+        Compilation c = PolicyCompiler.compileDirectory(policies);
+        if (c.hasErrors()) {
+            System.err.print(c.diagnosticsText());
+            System.exit(1);
+        }
+        return c.policySet();
     }
 
     private static void report(String what, double[] ms) {
-        System.out.printf(Locale.ROOT, "%s, warm (%d runs): median %.2f ms, min %.2f ms, p90 %.2f ms%n", what,
-                ms.length, ms[ms.length / 2], ms[0], ms[(int) Math.floor(ms.length * 0.9)]);
+        Arrays.sort(ms);
+        System.out.printf(Locale.ROOT, "%-20s warm, %d runs: median %6.2f ms, min %6.2f ms%n", what + ",", ms.length,
+                ms[ms.length / 2], ms[0]);
     }
 }

@@ -25,8 +25,11 @@ import org.pplc.runtime.policy.Plan;
 import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -48,9 +51,32 @@ final class BundleReader {
     private BundleReader() {
     }
 
+    /** Every distinct fact, built once and shared by the policies that hold it. */
+    private record Facts(List<Family> families, List<Code> codes, List<Drug> drugs, List<Mue> mues,
+                         List<Authorization> authorizations, List<AuditThreshold> audits,
+                         List<ModifierRule> modifierRules, List<RuleText> rules, List<TimeRule> timeRules,
+                         List<InitialCodeRule> initialCodeRules) {
+        static Facts read(Fields f) {
+            return new Facts(
+                    f.list("families", BundleReader::family),
+                    f.list("codes", BundleReader::code),
+                    f.list("drugs", BundleReader::drug),
+                    f.list("mues", BundleReader::mue),
+                    f.list("authorizations", BundleReader::authorization),
+                    f.list("audits", BundleReader::audit),
+                    f.list("modifierRules", BundleReader::modifierRule),
+                    f.list("rules", BundleReader::rule),
+                    f.list("timeRules", BundleReader::timeRule),
+                    f.list("initialCodeRules", BundleReader::initialCodeRule));
+        }
+    }
+
     static PolicySet policySet(Fields body) {
         List<Payer> payers = body.list("payers", BundleReader::payer);
-        List<Policy> policies = body.list("policies", BundleReader::policy);
+        Fields factFields = body.object("facts");
+        if (factFields == null) throw new Fields.Damage("field 'facts' should be an object but is null");
+        Facts facts = Facts.read(factFields);
+        List<Policy> policies = body.list("policies", f -> policy(f, facts));
         return new PolicySet(payers, policies);
     }
 
@@ -63,7 +89,7 @@ final class BundleReader {
         return new Plan(f.requiredString("id"), f.string("name"), source(f.object("source")));
     }
 
-    private static Policy policy(Fields f) {
+    private static Policy policy(Fields f, Facts facts) {
         return new Policy(
                 f.requiredString("id"),
                 f.string("payer"),
@@ -74,16 +100,34 @@ final class BundleReader {
                 f.strings("layers"),
                 meta(f.object("meta")),
                 source(f.object("source")),
-                f.map("families", k -> k, BundleReader::family),
-                f.map("codes", k -> k, BundleReader::code),
-                f.map("drugs", k -> k, BundleReader::drug),
-                f.list("mues", BundleReader::mue),
-                f.map("authorizations", k -> k, BundleReader::authorization),
-                f.map("audits", k -> k, BundleReader::audit),
-                f.list("modifierRules", BundleReader::modifierRule),
-                f.map("rules", k -> k, BundleReader::rule),
-                f.map("timeRules", Enums::timeRuleKind, BundleReader::timeRule),
-                f.map("initialCodeRules", Setting::fromId, BundleReader::initialCodeRule));
+                keyed(f, "families", facts.families(), Family::id),
+                keyed(f, "codes", facts.codes(), Code::code),
+                keyed(f, "drugs", facts.drugs(), Drug::hcpcs),
+                listed(f, "mues", facts.mues()),
+                keyed(f, "authorizations", facts.authorizations(), Authorization::code),
+                keyed(f, "audits", facts.audits(), AuditThreshold::code),
+                listed(f, "modifierRules", facts.modifierRules()),
+                keyed(f, "rules", facts.rules(), RuleText::rule),
+                keyed(f, "timeRules", facts.timeRules(), TimeRule::kind),
+                keyed(f, "initialCodeRules", facts.initialCodeRules(), InitialCodeRule::setting));
+    }
+
+    /** A policy's map of facts, in the order listed, each under its own id. */
+    private static <K, V> Map<K, V> keyed(Fields f, String name, List<V> pool, Function<V, K> key) {
+        Map<K, V> out = new LinkedHashMap<>();
+        for (int i : f.indexes(name, pool.size())) {
+            V fact = pool.get(i);
+            if (out.put(key.apply(fact), fact) != null) {
+                throw new Fields.Damage("field '" + f.path() + "." + name + "' lists " + key.apply(fact) + " twice");
+            }
+        }
+        return out;
+    }
+
+    private static <V> List<V> listed(Fields f, String name, List<V> pool) {
+        List<V> out = new ArrayList<>();
+        for (int i : f.indexes(name, pool.size())) out.add(pool.get(i));
+        return out;
     }
 
     private static PolicyMeta meta(Fields f) {

@@ -1,8 +1,5 @@
 package org.pplc.runtime.bundle;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pplc.runtime.model.AuditThreshold;
 import org.pplc.runtime.model.Authorization;
 import org.pplc.runtime.model.Code;
@@ -22,7 +19,9 @@ import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,84 +29,154 @@ import java.util.function.Function;
 /**
  * Turns a policy set into the bundle body. Every field of the runtime model is written, in the
  * order of its record components, and every map in its own (source) order, so the same policies
- * always give the same tree. Null stays an explicit null: a missing field then means damage.
+ * always give the same tree (plain maps and lists, see {@link Json}). Null stays an explicit null: a missing field then means damage.
+ *
+ * <p>A policy holds every fact of the layers below it, so most facts recur in every policy of a
+ * payer. Each distinct fact is written once, in {@code facts}, and a policy lists its facts by
+ * index there, in its own order: the bundle stays small and loading builds each fact once.
  */
 final class BundleWriter {
-    private static final JsonNodeFactory F = JsonNodeFactory.withExactBigDecimals(true);
-
     private BundleWriter() {
     }
 
-    static ObjectNode body(PolicySet set) {
-        ObjectNode body = F.objectNode();
-        body.set("payers", list(set.payers().values(), BundleWriter::payer));
-        body.set("policies", list(set.policies().values(), BundleWriter::policy));
+    /** Distinct facts of one kind in first-seen order, by value (records compare by value). */
+    private static final class Pool<T> {
+        private final Map<T, Integer> index = new LinkedHashMap<>();
+
+        int add(T fact) {
+            return index.computeIfAbsent(fact, k -> index.size());
+        }
+
+        List<Object> write(Function<T, Map<String, Object>> write) {
+            return list(index.keySet(), write);
+        }
+    }
+
+    private static final class Pools {
+        final Pool<Family> families = new Pool<>();
+        final Pool<Code> codes = new Pool<>();
+        final Pool<Drug> drugs = new Pool<>();
+        final Pool<Mue> mues = new Pool<>();
+        final Pool<Authorization> authorizations = new Pool<>();
+        final Pool<AuditThreshold> audits = new Pool<>();
+        final Pool<ModifierRule> modifierRules = new Pool<>();
+        final Pool<RuleText> rules = new Pool<>();
+        final Pool<TimeRule> timeRules = new Pool<>();
+        final Pool<InitialCodeRule> initialCodeRules = new Pool<>();
+
+        Map<String, Object> write() {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("families", families.write(BundleWriter::family));
+            o.put("codes", codes.write(BundleWriter::code));
+            o.put("drugs", drugs.write(BundleWriter::drug));
+            o.put("mues", mues.write(BundleWriter::mue));
+            o.put("authorizations", authorizations.write(BundleWriter::authorization));
+            o.put("audits", audits.write(BundleWriter::audit));
+            o.put("modifierRules", modifierRules.write(BundleWriter::modifierRule));
+            o.put("rules", rules.write(BundleWriter::rule));
+            o.put("timeRules", timeRules.write(BundleWriter::timeRule));
+            o.put("initialCodeRules", initialCodeRules.write(BundleWriter::initialCodeRule));
+            return o;
+        }
+    }
+
+    static Map<String, Object> body(PolicySet set) {
+        Pools pools = new Pools();
+        List<Object> policies = new ArrayList<>();
+        for (Policy p : set.policies().values()) policies.add(policy(p, pools));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("payers", list(set.payers().values(), BundleWriter::payer));
+        body.put("facts", pools.write());
+        body.put("policies", policies);
         return body;
     }
 
-    private static ObjectNode payer(Payer p) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> payer(Payer p) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", p.id());
         o.put("name", p.name());
-        o.set("plans", list(p.plans(), BundleWriter::plan));
-        o.set("source", source(p.source()));
+        o.put("plans", list(p.plans(), BundleWriter::plan));
+        o.put("source", source(p.source()));
         return o;
     }
 
-    private static ObjectNode plan(Plan p) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> plan(Plan p) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", p.id());
         o.put("name", p.name());
-        o.set("source", source(p.source()));
+        o.put("source", source(p.source()));
         return o;
     }
 
-    private static ObjectNode policy(Policy p) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> policy(Policy p, Pools pools) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", p.id());
         o.put("payer", p.payer());
         o.put("plan", p.plan());
         o.put("parent", p.parent());
         o.put("effectiveFrom", date(p.effectiveFrom()));
         o.put("effectiveThrough", date(p.effectiveThrough()));
-        o.set("layers", strings(p.layers()));
-        o.set("meta", meta(p.meta()));
-        o.set("source", source(p.source()));
-        o.set("families", map(p.families(), k -> k, BundleWriter::family));
-        o.set("codes", map(p.codes(), k -> k, BundleWriter::code));
-        o.set("drugs", map(p.drugs(), k -> k, BundleWriter::drug));
-        o.set("mues", list(p.mues(), BundleWriter::mue));
-        o.set("authorizations", map(p.authorizations(), k -> k, BundleWriter::authorization));
-        o.set("audits", map(p.audits(), k -> k, BundleWriter::audit));
-        o.set("modifierRules", list(p.modifierRules(), BundleWriter::modifierRule));
-        o.set("rules", map(p.rules(), k -> k, BundleWriter::rule));
-        o.set("timeRules", map(p.timeRules(), Enums::id, BundleWriter::timeRule));
-        o.set("initialCodeRules", map(p.initialCodeRules(), Enums::id, BundleWriter::initialCodeRule));
+        o.put("layers", strings(p.layers()));
+        o.put("meta", meta(p.meta()));
+        o.put("source", source(p.source()));
+        o.put("families", refs(p, "families", p.families(), Family::id, pools.families));
+        o.put("codes", refs(p, "codes", p.codes(), Code::code, pools.codes));
+        o.put("drugs", refs(p, "drugs", p.drugs(), Drug::hcpcs, pools.drugs));
+        o.put("mues", refs(p.mues(), pools.mues));
+        o.put("authorizations", refs(p, "authorizations", p.authorizations(), Authorization::code, pools.authorizations));
+        o.put("audits", refs(p, "audits", p.audits(), AuditThreshold::code, pools.audits));
+        o.put("modifierRules", refs(p.modifierRules(), pools.modifierRules));
+        o.put("rules", refs(p, "rules", p.rules(), RuleText::rule, pools.rules));
+        o.put("timeRules", refs(p, "timeRules", p.timeRules(), TimeRule::kind, pools.timeRules));
+        o.put("initialCodeRules", refs(p, "initialCodeRules", p.initialCodeRules(), InitialCodeRule::setting,
+                pools.initialCodeRules));
         return o;
     }
 
-    private static ObjectNode meta(PolicyMeta m) {
+    /**
+     * A map of facts as indexes into their pool, in the map's order. The reader keys each fact by
+     * its own id, so a map whose key differs from its fact's id cannot be written faithfully.
+     */
+    private static <K, V> List<Object> refs(Policy p, String field, Map<K, V> facts, Function<V, K> key, Pool<V> pool) {
+        List<Object> a = new ArrayList<>(facts.size());
+        for (Map.Entry<K, V> e : facts.entrySet()) {
+            if (!e.getKey().equals(key.apply(e.getValue()))) {
+                throw new IllegalArgumentException("policy " + p.id() + ": " + field + " holds " + e.getValue()
+                        + " under the key " + e.getKey());
+            }
+            a.add(pool.add(e.getValue()));
+        }
+        return a;
+    }
+
+    private static <V> List<Object> refs(List<V> facts, Pool<V> pool) {
+        List<Object> a = new ArrayList<>(facts.size());
+        for (V v : facts) a.add(pool.add(v));
+        return a;
+    }
+
+    private static Map<String, Object> meta(PolicyMeta m) {
         if (m == null) return null;
-        ObjectNode o = F.objectNode();
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("title", m.title());
         o.put("summary", m.summary());
-        o.set("sources", strings(m.sources()));
+        o.put("sources", strings(m.sources()));
         o.put("reviewed", date(m.reviewed()));
-        o.set("updateTriggers", strings(m.updateTriggers()));
+        o.put("updateTriggers", strings(m.updateTriggers()));
         return o;
     }
 
-    private static ObjectNode family(Family f) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> family(Family f) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("id", f.id());
         o.put("title", f.title());
         o.put("rank", f.rank());
-        o.set("provenance", provenance(f.provenance()));
+        o.put("provenance", provenance(f.provenance()));
         return o;
     }
 
-    private static ObjectNode code(Code c) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> code(Code c) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("code", c.code());
         o.put("title", c.title());
         o.put("addOn", c.addOn());
@@ -115,15 +184,15 @@ final class BundleWriter {
         o.put("method", Enums.id(c.method()));
         o.put("role", Enums.id(c.role()));
         o.put("unit", Enums.id(c.unit()));
-        o.set("primaries", strings(c.primaries()));
+        o.put("primaries", strings(c.primaries()));
         o.put("onlyIn", Enums.id(c.onlyIn()));
         o.put("description", c.description());
-        o.set("provenance", provenance(c.provenance()));
+        o.put("provenance", provenance(c.provenance()));
         return o;
     }
 
-    private static ObjectNode drug(Drug d) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> drug(Drug d) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("hcpcs", d.hcpcs());
         o.put("name", d.name());
         o.put("category", d.category());
@@ -131,39 +200,39 @@ final class BundleWriter {
         o.put("unitAmount", d.unitAmount() == null ? null : d.unitAmount().toPlainString());
         o.put("unitOfMeasure", d.unitOfMeasure());
         o.put("singleDose", d.singleDose());
-        o.set("provenance", provenance(d.provenance()));
+        o.put("provenance", provenance(d.provenance()));
         return o;
     }
 
-    private static ObjectNode mue(Mue m) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> mue(Mue m) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("code", m.code());
         o.put("setting", Enums.id(m.setting()));
         o.put("cap", m.cap());
-        if (m.indicator() == null) o.putNull("indicator");
+        if (m.indicator() == null) o.put("indicator", null);
         else o.put("indicator", m.indicator().digit());
-        o.set("provenance", provenance(m.provenance()));
+        o.put("provenance", provenance(m.provenance()));
         return o;
     }
 
-    private static ObjectNode authorization(Authorization a) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> authorization(Authorization a) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("code", a.code());
         o.put("required", a.required());
-        o.set("provenance", provenance(a.provenance()));
+        o.put("provenance", provenance(a.provenance()));
         return o;
     }
 
-    private static ObjectNode audit(AuditThreshold a) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> audit(AuditThreshold a) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("code", a.code());
         o.put("units", a.units());
-        o.set("provenance", provenance(a.provenance()));
+        o.put("provenance", provenance(a.provenance()));
         return o;
     }
 
-    private static ObjectNode modifierRule(ModifierRule r) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> modifierRule(ModifierRule r) {
+        Map<String, Object> o = new LinkedHashMap<>();
         // the interface is sealed: the kind says which record to build on the way back
         if (r instanceof ModifierRule.DrugLine) {
             o.put("kind", Enums.DRUG_LINE);
@@ -175,53 +244,53 @@ final class BundleWriter {
         } else {
             throw new IllegalStateException("unknown modifier rule " + r.getClass().getName());
         }
-        o.set("modifiers", strings(r.modifiers()));
-        o.set("provenance", provenance(r.provenance()));
+        o.put("modifiers", strings(r.modifiers()));
+        o.put("provenance", provenance(r.provenance()));
         return o;
     }
 
-    private static ObjectNode rule(RuleText r) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> rule(RuleText r) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("rule", r.rule());
         o.put("action", Enums.id(r.action()));
         o.put("carc", r.carc());
-        o.set("rarc", strings(r.rarc()));
+        o.put("rarc", strings(r.rarc()));
         o.put("message", r.message());
         o.put("fix", r.fix());
         o.put("appeal", r.appeal());
         o.put("title", r.title());
-        o.set("provenance", provenance(r.provenance()));
+        o.put("provenance", provenance(r.provenance()));
         return o;
     }
 
-    private static ObjectNode timeRule(TimeRule t) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> timeRule(TimeRule t) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("kind", Enums.id(t.kind()));
         o.put("amount", t.amount());
-        o.set("provenance", provenance(t.provenance()));
+        o.put("provenance", provenance(t.provenance()));
         return o;
     }
 
-    private static ObjectNode initialCodeRule(InitialCodeRule r) {
-        ObjectNode o = F.objectNode();
+    private static Map<String, Object> initialCodeRule(InitialCodeRule r) {
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("setting", Enums.id(r.setting()));
         o.put("order", Enums.id(r.order()));
-        o.set("provenance", provenance(r.provenance()));
+        o.put("provenance", provenance(r.provenance()));
         return o;
     }
 
-    private static ObjectNode provenance(Provenance p) {
+    private static Map<String, Object> provenance(Provenance p) {
         if (p == null) return null;
-        ObjectNode o = F.objectNode();
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("layer", p.layer());
-        o.set("source", source(p.source()));
+        o.put("source", source(p.source()));
         o.put("citation", p.citation());
         return o;
     }
 
-    private static ObjectNode source(SourceRef s) {
+    private static Map<String, Object> source(SourceRef s) {
         if (s == null) return null;
-        ObjectNode o = F.objectNode();
+        Map<String, Object> o = new LinkedHashMap<>();
         o.put("file", s.file());
         o.put("line", s.line());
         o.put("column", s.column());
@@ -232,21 +301,15 @@ final class BundleWriter {
         return d == null ? null : d.toString();
     }
 
-    private static ArrayNode strings(List<String> values) {
-        ArrayNode a = F.arrayNode(values.size());
+    private static List<Object> strings(List<String> values) {
+        List<Object> a = new ArrayList<>(values.size());
         for (String v : values) a.add(v);
         return a;
     }
 
-    private static <T> ArrayNode list(Collection<T> values, Function<T, ObjectNode> write) {
-        ArrayNode a = F.arrayNode(values.size());
+    private static <T> List<Object> list(Collection<T> values, Function<T, Map<String, Object>> write) {
+        List<Object> a = new ArrayList<>(values.size());
         for (T v : values) a.add(write.apply(v));
         return a;
-    }
-
-    private static <K, V> ObjectNode map(Map<K, V> values, Function<K, String> key, Function<V, ObjectNode> write) {
-        ObjectNode o = F.objectNode();
-        for (Map.Entry<K, V> e : values.entrySet()) o.set(key.apply(e.getKey()), write.apply(e.getValue()));
-        return o;
     }
 }

@@ -1,16 +1,6 @@
 package org.pplc.runtime.bundle;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.pplc.runtime.policy.PolicySet;
 
 import java.io.ByteArrayOutputStream;
@@ -24,6 +14,8 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The compiled bundle: a policy set as one JSON document that a billing product ships in its jar
@@ -49,30 +41,18 @@ public final class Bundles {
     /** Where pplc-maven-plugin puts the bundle in a product's jar. */
     public static final String DEFAULT_RESOURCE = "pplc/policies.bundle.json";
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
-            .build();
-    /** Two-space indent and "\n" on every platform: the bytes may not depend on the build machine. */
-    private static final ObjectWriter PRETTY = MAPPER.writer(new DefaultPrettyPrinter()
-            .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-            .withArrayIndenter(new DefaultIndenter("  ", "\n")));
-    private static final ObjectWriter COMPACT = MAPPER.writer();
-
     private Bundles() {
     }
 
     /** Writes the bundle of a policy set; the stream is left open. */
     public static void write(PolicySet set, OutputStream out) throws IOException {
-        ObjectNode body = BundleWriter.body(set);
-        ObjectNode doc = MAPPER.createObjectNode();
+        Map<String, Object> body = BundleWriter.body(set);
+        Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("format", FORMAT);
         doc.put("version", VERSION);
         doc.put("sha256", checksum(body));
-        doc.set("body", body);
-        PRETTY.writeValue(out, doc);
+        doc.put("body", body);
+        Json.writePretty(doc, out);
         out.write('\n');
     }
 
@@ -145,37 +125,37 @@ public final class Bundles {
 
     static PolicySet read(byte[] bytes, String name) {
         try {
-            JsonNode doc;
+            Object parsed;
             try {
-                doc = MAPPER.readTree(bytes);
-            } catch (IOException e) {
-                // a byte array only fails to parse: report where, without Jackson's stack trace
-                if (!(e instanceof JsonProcessingException j)) throw new Fields.Damage(describe(e));
-                var loc = j.getLocation();
+                parsed = Json.parse(bytes);
+            } catch (JsonProcessingException e) {
+                // report where, in one line, without Jackson's stack trace
+                var loc = e.getLocation();
                 throw new Fields.Damage("not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
-                        + ", column " + loc.getColumnNr()) + ": " + firstLine(j.getOriginalMessage()));
+                        + ", column " + loc.getColumnNr()) + ": " + firstLine(e.getOriginalMessage()));
+            } catch (IOException e) {
+                throw new Fields.Damage(describe(e)); // a byte array has no I/O to fail; kept for the compiler
             }
-            if (doc == null || doc.isMissingNode()) throw new Fields.Damage("the file is empty");
-            if (!doc.isObject() || !FORMAT.equals(doc.path("format").asText(null))) {
+            if (!(parsed instanceof Map<?, ?> doc) || !FORMAT.equals(doc.get("format"))) {
                 throw new BundleException(name + ": not a pplc bundle (it has no \"format\": \"" + FORMAT + "\" header)");
             }
-            JsonNode version = doc.get("version");
-            if (version == null || !version.isInt() || version.intValue() < 1) {
+            Object version = doc.get("version");
+            if (!(version instanceof Integer v) || v < 1) {
                 throw new Fields.Damage("the header's \"version\" should be a format version (1, 2, ...) but is "
-                        + (version == null ? "missing" : version.toString()));
+                        + (doc.containsKey("version") ? String.valueOf(version) : "missing"));
             }
-            if (version.intValue() > VERSION) {
-                throw new BundleException(name + ": bundle format version " + version.intValue()
+            if (v > VERSION) {
+                throw new BundleException(name + ": bundle format version " + v
                         + " is newer than this runtime supports (" + VERSION + "); upgrade pplc-runtime");
             }
-            JsonNode recorded = doc.get("sha256");
-            if (recorded == null || !recorded.isTextual()) throw new Fields.Damage("the header has no \"sha256\" checksum");
-            JsonNode body = doc.get("body");
-            if (body == null || !body.isObject()) throw new Fields.Damage("it has no \"body\" object");
+            if (!(doc.get("sha256") instanceof String recorded)) {
+                throw new Fields.Damage("the header has no \"sha256\" checksum");
+            }
+            if (!(doc.get("body") instanceof Map<?, ?> body)) throw new Fields.Damage("it has no \"body\" object");
             String actual = checksum(body);
-            if (!actual.equals(recorded.textValue())) {
-                throw new Fields.Damage("its contents do not match its checksum (sha256 recorded "
-                        + recorded.textValue() + ", computed " + actual + "); rebuild it rather than edit it");
+            if (!actual.equals(recorded)) {
+                throw new Fields.Damage("its contents do not match its checksum (sha256 recorded " + recorded
+                        + ", computed " + actual + "); rebuild it rather than edit it");
             }
             return BundleReader.policySet(Fields.of(body, ""));
         } catch (Fields.Damage d) {
@@ -189,11 +169,11 @@ public final class Bundles {
     }
 
     /** SHA-256 of the body written as compact JSON: independent of how the file is indented. */
-    static String checksum(JsonNode body) {
+    static String checksum(Object body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
-                COMPACT.writeValue(out, body);
+                Json.writeCompact(body, out);
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException | IOException e) {

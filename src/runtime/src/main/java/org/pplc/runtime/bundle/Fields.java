@@ -1,12 +1,9 @@
 package org.pplc.runtime.bundle;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,26 +21,28 @@ final class Fields {
         }
     }
 
-    private final JsonNode node;
+    private final Map<String, Object> node;
     private final String path;
 
-    private Fields(JsonNode node, String path) {
+    private Fields(Map<String, Object> node, String path) {
         this.node = node;
         this.path = path;
     }
 
-    static Fields of(JsonNode node, String path) {
-        if (node == null || !node.isObject()) throw new Damage(at(path) + " should be an object but is " + kind(node));
-        return new Fields(node, path);
+    @SuppressWarnings("unchecked")
+    static Fields of(Object node, String path) {
+        if (!(node instanceof Map<?, ?> m)) throw new Damage(at(path) + " should be an object but is " + kind(node));
+        return new Fields((Map<String, Object>) m, path);
     }
 
     String path() {
         return path;
     }
 
-    private JsonNode field(String name) {
-        JsonNode v = node.get(name);
-        if (v == null) throw new Damage("missing field '" + name + "' in " + where(path));
+    /** The field's value, null for an explicit null; a missing field is damage. */
+    private Object field(String name) {
+        Object v = node.get(name);
+        if (v == null && !node.containsKey(name)) throw new Damage("missing field '" + name + "' in " + where(path));
         return v;
     }
 
@@ -51,16 +50,16 @@ final class Fields {
         return path.isEmpty() ? name : path + "." + name;
     }
 
-    private Damage wrong(String name, String expected, JsonNode actual) {
+    private Damage wrong(String name, String expected, Object actual) {
         return new Damage(at(child(name)) + " should be " + expected + " but is " + kind(actual));
     }
 
     /** A string or null. */
     String string(String name) {
-        JsonNode v = field(name);
-        if (v.isNull()) return null;
-        if (!v.isTextual()) throw wrong(name, "a string", v);
-        return v.textValue();
+        Object v = field(name);
+        if (v == null) return null;
+        if (!(v instanceof String t)) throw wrong(name, "a string", v);
+        return t;
     }
 
     /** A string that may not be null (ids, codes). */
@@ -71,23 +70,21 @@ final class Fields {
     }
 
     int integer(String name) {
-        JsonNode v = field(name);
-        if (!v.isInt()) throw wrong(name, "a whole number", v);
-        return v.intValue();
+        if (!(field(name) instanceof Integer i)) throw wrong(name, "a whole number", field(name));
+        return i;
     }
 
     /** A whole number or null. */
     Integer optionalInteger(String name) {
-        JsonNode v = field(name);
-        if (v.isNull()) return null;
-        if (!v.isInt()) throw wrong(name, "a whole number", v);
-        return v.intValue();
+        Object v = field(name);
+        if (v == null) return null;
+        if (!(v instanceof Integer i)) throw wrong(name, "a whole number", v);
+        return i;
     }
 
     boolean bool(String name) {
-        JsonNode v = field(name);
-        if (!v.isBoolean()) throw wrong(name, "true or false", v);
-        return v.booleanValue();
+        if (!(field(name) instanceof Boolean b)) throw wrong(name, "true or false", field(name));
+        return b;
     }
 
     LocalDate date(String name) {
@@ -121,44 +118,49 @@ final class Fields {
 
     /** A nested object, or null. */
     Fields object(String name) {
-        JsonNode v = field(name);
-        if (v.isNull()) return null;
+        Object v = field(name);
+        if (v == null) return null;
         return of(v, child(name));
     }
 
     List<String> strings(String name) {
-        JsonNode v = field(name);
-        if (!v.isArray()) throw wrong(name, "a list", v);
+        List<?> v = array(name);
         List<String> out = new ArrayList<>(v.size());
         for (int i = 0; i < v.size(); i++) {
-            JsonNode e = v.get(i);
-            if (!e.isTextual()) throw new Damage(at(child(name) + "[" + i + "]") + " should be a string but is " + kind(e));
-            out.add(e.textValue());
+            if (!(v.get(i) instanceof String e)) {
+                throw new Damage(at(child(name) + "[" + i + "]") + " should be a string but is " + kind(v.get(i)));
+            }
+            out.add(e);
         }
         return out;
+    }
+
+    /** A list of indexes into a list of {@code size} facts ({@code facts.<name>}). */
+    int[] indexes(String name, int size) {
+        List<?> v = array(name);
+        int[] out = new int[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(v.get(i) instanceof Integer e)) {
+                throw new Damage(at(child(name) + "[" + i + "]") + " should be a whole number but is " + kind(v.get(i)));
+            }
+            if (e < 0 || e >= size) {
+                throw new Damage(at(child(name) + "[" + i + "]") + " refers to fact " + e + ", but facts." + name
+                        + " has " + size);
+            }
+            out[i] = e;
+        }
+        return out;
+    }
+
+    private List<?> array(String name) {
+        if (!(field(name) instanceof List<?> l)) throw wrong(name, "a list", field(name));
+        return l;
     }
 
     <T> List<T> list(String name, Function<Fields, T> read) {
-        JsonNode v = field(name);
-        if (!v.isArray()) throw wrong(name, "a list", v);
+        List<?> v = array(name);
         List<T> out = new ArrayList<>(v.size());
         for (int i = 0; i < v.size(); i++) out.add(read.apply(of(v.get(i), child(name) + "[" + i + "]")));
-        return out;
-    }
-
-    /** A JSON object read into a map in the file's order (the source order the writer kept). */
-    <K, V> Map<K, V> map(String name, Function<String, K> key, Function<Fields, V> read) {
-        JsonNode v = field(name);
-        if (!v.isObject()) throw wrong(name, "an object", v);
-        Map<K, V> out = new LinkedHashMap<>();
-        var it = v.fields();
-        while (it.hasNext()) {
-            var e = it.next();
-            String where = child(name) + "." + e.getKey();
-            K k = key.apply(e.getKey());
-            if (k == null) throw new Damage(at(where) + ": '" + e.getKey() + "' is not a valid key here");
-            out.put(k, read.apply(of(e.getValue(), where)));
-        }
         return out;
     }
 
@@ -170,13 +172,12 @@ final class Fields {
         return path.isEmpty() ? "the bundle" : "'" + path + "'";
     }
 
-    private static String kind(JsonNode n) {
-        if (n == null || n.isMissingNode()) return "missing";
-        if (n.isNull()) return "null";
-        if (n.isTextual()) return "the string '" + abbreviate(n.textValue()) + "'";
-        if (n.isNumber()) return "the number " + n.asText();
-        if (n.isBoolean()) return n.asText();
-        if (n.isArray()) return "a list";
+    private static String kind(Object n) {
+        if (n == null) return "null";
+        if (n instanceof String s) return "the string '" + abbreviate(s) + "'";
+        if (n instanceof Number x) return "the number " + (x instanceof java.math.BigDecimal d ? d.toPlainString() : x);
+        if (n instanceof Boolean b) return b.toString();
+        if (n instanceof List<?>) return "a list";
         return "an object";
     }
 

@@ -83,9 +83,9 @@ class BundlesTest {
         assertEquals("pplc-bundle", doc.get("format").asText());
         assertEquals(1, doc.get("version").intValue());
         assertTrue(doc.get("sha256").asText().matches("[0-9a-f]{64}"));
-        assertEquals("allowed", doc.at("/body/policies/1/modifierRules/2/kind").asText());
-        assertEquals("policies/core/hierarchy.ppl", doc.at("/body/policies/0/codes/96413/provenance/source/file").asText());
-        assertEquals(3, doc.at("/body/policies/1/mues/0/indicator").intValue());
+        assertEquals("allowed", doc.at("/body/facts/modifierRules/2/kind").asText());
+        assertEquals("policies/core/hierarchy.ppl", doc.at("/body/facts/codes/0/provenance/source/file").asText());
+        assertEquals(3, doc.at("/body/facts/mues/0/indicator").intValue());
     }
 
     @Test
@@ -136,27 +136,66 @@ class BundlesTest {
     @Test
     void missingFieldIsNamedWithItsPath() throws Exception {
         ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
-        ((ObjectNode) doc.at("/body/policies/1/codes/96415/provenance/source")).remove("line");
+        ((ObjectNode) doc.at("/body/facts/codes/1/provenance/source")).remove("line");
         assertEquals("policies.bundle.json: the bundle is damaged: missing field 'line' in"
-                + " 'policies[1].codes.96415.provenance.source'", refusal(resealed(doc)));
+                + " 'facts.codes[1].provenance.source'", refusal(resealed(doc)));
     }
 
     @Test
     void wrongTypeAndUnknownValuesAreNamed() throws Exception {
         ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
-        ((ObjectNode) doc.at("/body/policies/0/families/chemo")).put("rank", "first");
-        assertEquals("policies.bundle.json: the bundle is damaged: field 'policies[0].families.chemo.rank' should be"
+        ((ObjectNode) doc.at("/body/facts/families/0")).put("rank", "first");
+        assertEquals("policies.bundle.json: the bundle is damaged: field 'facts.families[0].rank' should be"
                 + " a whole number but is the string 'first'", refusal(resealed(doc)));
 
         doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
-        ((ObjectNode) doc.at("/body/policies/0/codes/96413")).put("method", "drip");
-        assertEquals("policies.bundle.json: the bundle is damaged: field 'policies[0].codes.96413.method' is 'drip',"
+        ((ObjectNode) doc.at("/body/facts/codes/0")).put("method", "drip");
+        assertEquals("policies.bundle.json: the bundle is damaged: field 'facts.codes[0].method' is 'drip',"
                 + " expected one of push, infusion, pump, injection", refusal(resealed(doc)));
 
         doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
-        ((ObjectNode) doc.at("/body/policies/1/modifierRules/0")).put("kind", "any");
-        assertEquals("policies.bundle.json: the bundle is damaged: field 'policies[1].modifierRules[0].kind' is 'any',"
+        ((ObjectNode) doc.at("/body/facts/modifierRules/0")).put("kind", "any");
+        assertEquals("policies.bundle.json: the bundle is damaged: field 'facts.modifierRules[0].kind' is 'any',"
                 + " expected one of drug-line, second-initial, allowed", refusal(resealed(doc)));
+    }
+
+    @Test
+    void policiesReferToFactsThatExistOnce() throws Exception {
+        ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) doc.at("/body/policies/1/codes")).set(1, 99);
+        assertEquals("policies.bundle.json: the bundle is damaged: field 'policies[1].codes[1]' refers to fact 99,"
+                + " but facts.codes has 3", refusal(resealed(doc)));
+
+        doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) doc.at("/body/policies/1/codes")).set(1, 0);
+        assertEquals("policies.bundle.json: the bundle is damaged: field 'policies[1].codes' lists 96413 twice",
+                refusal(resealed(doc)));
+    }
+
+    @Test
+    void eachDistinctFactIsWrittenAndBuiltOnce() throws Exception {
+        PolicySet set = SamplePolicies.build();
+        JsonNode doc = JSON.readTree(Bundles.toBytes(set));
+        assertEquals(3, doc.at("/body/facts/codes").size(), "three codes shared by three policies");
+        assertEquals(JSON.readTree("[0,1,2]"), doc.at("/body/policies/2/codes"));
+        PolicySet loaded = roundTrip(set);
+        assertTrue(loaded.policy("core").codes().get("96413") == loaded.policy("uhc-ma-2026").codes().get("96413"),
+                "policies share one Code object, as the compiler's do");
+    }
+
+    @Test
+    void aMapKeyThatIsNotItsFactsIdCannotBeWritten() {
+        PolicySet set = SamplePolicies.build();
+        Policy core = set.policy("core");
+        java.util.Map<String, Code> misfiled = new java.util.LinkedHashMap<>(core.codes());
+        misfiled.put("96417", core.codes().get("96413"));
+        Policy broken = new Policy("core", null, null, null, core.effectiveFrom(), null, core.layers(), null,
+                core.source(), core.families(), misfiled, core.drugs(), core.mues(), core.authorizations(),
+                core.audits(), core.modifierRules(), core.rules(), core.timeRules(), core.initialCodeRules());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Bundles.toBytes(new PolicySet(java.util.List.of(), java.util.List.of(broken))));
+        assertTrue(e.getMessage().startsWith("policy core: codes holds Code[code=96413"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("under the key 96417"), e.getMessage());
     }
 
     @Test
@@ -186,7 +225,7 @@ class BundlesTest {
 
     /** Recomputes the checksum after an edit, so the test reaches the field checks behind it. */
     private static byte[] resealed(ObjectNode doc) throws Exception {
-        doc.put("sha256", Bundles.checksum(doc.get("body")));
+        doc.put("sha256", Bundles.checksum(JSON.convertValue(doc.get("body"), java.util.Map.class)));
         return JSON.writeValueAsBytes(doc);
     }
 
