@@ -13,6 +13,12 @@ bench() { java -cp "$cp" org.pplc.maven.BundleLoadBenchmark "$@"; }
 bundle="src/maven-plugin/target/bundle-load.json"
 bench write "$dir" "$bundle"
 median() { sort -n | awk '{a[NR]=$1} END {printf "median %6.1f ms, min %6.1f ms", a[int((NR+1)/2)], a[1]}'; }
-echo "bundle load,         fresh JVM, 7 runs: $(for i in 1 2 3 4 5 6 7; do bench cold-load "$bundle"; done | median)"
-echo "compile from source, fresh JVM, 7 runs: $(for i in 1 2 3 4 5 6 7; do bench cold-compile "$dir"; done | median)"
+# fresh JVMs, load and compile taking turns so that a busy machine slows both alike
+loads=(); compiles=()
+for i in 1 2 3 4 5 6 7; do
+  loads+=("$(bench cold-load "$bundle")")
+  compiles+=("$(bench cold-compile "$dir")")
+done
+echo "bundle load,         fresh JVM, 7 runs: $(printf '%s\n' "${loads[@]}" | median)"
+echo "compile from source, fresh JVM, 7 runs: $(printf '%s\n' "${compiles[@]}" | median)"
 bench warm "$dir" 200
