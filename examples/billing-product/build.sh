@@ -18,4 +18,25 @@ if grep -Ei 'antlr|velocity|pplc-compiler|pplc-docs' "$deps"; then
   exit 1
 fi
 grep -q 'org.pplc:pplc-runtime' "$deps" || { echo "billing-product: pplc-runtime missing from $deps" >&2; exit 1; }
+# a policy error must fail the product's build, with the compiler's diagnostic
+broken="$(mktemp -d)"
+trap 'rm -rf "$broken"' EXIT
+cp -r "$root/policies" "$broken/policies"
+cat > "$broken/policies/payers/zz-broken.ppl" <<'PPL'
+policy broken-example {
+  applies to payer uhc
+  extends uhc
+  effective 2027-01-01
+  mue 96418 practitioner 1 per line
+}
+PPL
+if log="$(mvn -B -f "$example/pom.xml" generate-resources -Dbilling.policies="$broken/policies" \
+    -Dpplc.outputFile="$broken/out.json" 2>&1)"; then
+  echo "billing-product: the build passed with a policy error" >&2; exit 1
+fi
+grep -q 'policies/payers/zz-broken.ppl:5:7: error: unknown code 96418' <<<"$log" \
+  || { echo "$log" | tail -30 >&2; echo "billing-product: the failed build did not show the diagnostic" >&2; exit 1; }
+grep -q 'pplc: 1 policy error in' <<<"$log" \
+  || { echo "$log" | tail -30 >&2; echo "billing-product: the failed build did not count the error" >&2; exit 1; }
+
 echo "billing-product: built and tested; runtime classpath: $(grep -c ':.*:.*:' "$deps") artifacts, no ANTLR, no Velocity"

@@ -39,7 +39,8 @@ public final class PolicyBuild {
     private final boolean failOnWarning;
 
     public PolicyBuild(Path policyDirectory, Path outputFile, boolean failOnWarning) {
-        this.policyDirectory = policyDirectory;
+        // messages show the folder as a user finds it: ${project.basedir}/../../policies is ".../policies"
+        this.policyDirectory = policyDirectory.toAbsolutePath().normalize();
         this.outputFile = outputFile;
         this.failOnWarning = failOnWarning;
     }
@@ -50,7 +51,7 @@ public final class PolicyBuild {
         }
         // files are named from the folder's parent (policies/payers/uhc.ppl), as the pplc command
         // line names them, so the bundle's source positions do not depend on where the build runs
-        Path base = policyDirectory.toAbsolutePath().normalize().getParent();
+        Path base = policyDirectory.getParent();
         out.info("pplc: compiling the policies in " + policyDirectory);
         Compilation compilation = PolicyCompiler.compileDirectory(policyDirectory, base);
         Map<String, String> texts = new LinkedHashMap<>();
