@@ -431,8 +431,8 @@ final class VisitCoding {
             notes.add(g.name() + ": the " + family + " family has no code for a push after another service: not billed");
             return;
         }
-        add(c, 1, List.of(), g, g.name() + ": push of a new drug after the initial service ("
-                + (initial == null ? "none" : initial.name()) + ")");
+        add(c, 1, List.of(), g, g.name() + ": " + family + " push of a new drug, added to the initial service"
+                + (initial == null ? "" : " (" + initial.name() + ")"));
     }
 
     /** Both on the same IV line: the same site, an unrecorded site counting as the initial's. */
@@ -521,7 +521,7 @@ final class VisitCoding {
         String counted = name + " " + String.join(" + ", parts)
                 + (parts.size() > 1 ? " = " + plain(amount) + " " + drug.unitOfMeasure() : "")
                 + " at " + plain(drug.unitAmount()) + " " + drug.unitOfMeasure() + " a unit: " + units + " unit" + plural(units)
-                + " (rounded up)";
+                + (amount.remainder(drug.unitAmount()).signum() == 0 ? "" : " (rounded up)");
         long order = 1_000_000L + ordinal * 10L;
         ModifierRule.DrugLine rule = policy.drugLineModifiers();
         if (!drug.singleDose() || rule == null || rule.modifiers().isEmpty()) {
