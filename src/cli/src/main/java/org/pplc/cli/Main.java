@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "The payer policy compiler: check, compile, adjudicate, derive, document.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                CheckCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -1,0 +1,36 @@
+package org.pplc.cli;
+
+import org.pplc.compiler.Compilation;
+import org.pplc.compiler.PolicyCompiler;
+import org.pplc.compiler.diag.DiagnosticPrinter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code pplc check}: parse and validate every policy file; print every diagnostic. */
+@Command(name = "check", description = "Parse and validate every policy file and print diagnostics.")
+public final class CheckCommand implements Callable<Integer> {
+    @Mixin
+    PolicyOptions options;
+
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+            description = "text: compiler-style lines on standard error; json: one document on standard output.")
+    String format;
+
+    @Override
+    public Integer call() {
+        Compilation c = PolicyCompiler.compileDirectory(options.policies);
+        if ("json".equals(format)) {
+            System.out.println(DiagnosticPrinter.json(c.diagnostics()));
+        } else if ("text".equals(format)) {
+            System.err.print(c.diagnosticsText());
+            System.err.println(c.sources().size() + (c.sources().size() == 1 ? " policy file" : " policy files") + " checked: " + PolicyOptions.summary(c));
+        } else {
+            System.err.println("pplc check: unknown --format " + format + " (use text or json)");
+            return 2;
+        }
+        return c.hasErrors() ? 1 : 0;
+    }
+}

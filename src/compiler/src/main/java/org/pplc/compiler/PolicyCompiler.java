@@ -1,0 +1,99 @@
+package org.pplc.compiler;
+
+import org.pplc.compiler.ast.Ast;
+import org.pplc.compiler.ast.AstBuilder;
+import org.pplc.compiler.check.CheckResult;
+import org.pplc.compiler.check.Checker;
+import org.pplc.compiler.diag.Diagnostics;
+import org.pplc.compiler.diag.Span;
+import org.pplc.compiler.lower.Lowering;
+import org.pplc.compiler.syntax.Parsing;
+import org.pplc.runtime.policy.PolicySet;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The compiler's front door: policy text in, rule objects out. Stages run in a fixed order
+ * (syntax, ast, check, lower); a stage runs only when the ones before it found no errors, so a
+ * mistake is reported once and never as a cascade of follow-on errors.
+ */
+public final class PolicyCompiler {
+    /** Limits that keep a hostile or broken file from exhausting the compiler. */
+    public static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
+
+    private PolicyCompiler() {
+    }
+
+    /** Compiles every {@code .ppl} file below the root, in path order, named as {@code root/relative/path}. */
+    public static Compilation compileDirectory(Path root) {
+        Diagnostics diag = new Diagnostics();
+        List<SourceFile> sources = new ArrayList<>();
+        String rootName = root.toString().replace('\\', '/');
+        if (!Files.isDirectory(root)) {
+            diag.error("no-policies", new Span(rootName, 1, 1, 1, 1), "policy directory " + rootName + " does not exist",
+                    "pass --policies DIR");
+            return new Compilation(diag.sorted(), null, null, List.of(), List.of());
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(root)) {
+            files = walk.filter(p -> p.toString().endsWith(".ppl") && Files.isRegularFile(p)).sorted().toList();
+        } catch (IOException e) {
+            diag.error("io", new Span(rootName, 1, 1, 1, 1), "cannot read policy directory " + rootName + ": " + e.getMessage());
+            return new Compilation(diag.sorted(), null, null, List.of(), List.of());
+        }
+        for (Path p : files) {
+            String name = p.toString().replace('\\', '/');
+            if (name.startsWith("./")) name = name.substring(2);
+            try {
+                if (Files.size(p) > MAX_FILE_BYTES) {
+                    diag.error("file-too-large", new Span(name, 1, 1, 1, 1), "policy file is larger than "
+                            + MAX_FILE_BYTES / (1024 * 1024) + " MB", "split it into several files");
+                    continue;
+                }
+                byte[] bytes = Files.readAllBytes(p);
+                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
+                sources.add(new SourceFile(name, text));
+            } catch (CharacterCodingException e) {
+                diag.error("encoding", new Span(name, 1, 1, 1, 1), "policy file is not UTF-8 text");
+            } catch (IOException e) {
+                diag.error("io", new Span(name, 1, 1, 1, 1), "cannot read policy file: " + e.getMessage());
+            }
+        }
+        if (files.isEmpty()) {
+            diag.error("no-policies", new Span(rootName, 1, 1, 1, 1), "no .ppl policy files in " + rootName);
+        }
+        return compile(sources, diag);
+    }
+
+    public static Compilation compileSources(List<SourceFile> sources) {
+        return compile(sources, new Diagnostics());
+    }
+
+    private static Compilation compile(List<SourceFile> sources, Diagnostics diag) {
+        List<Ast.PolicyFile> files = new ArrayList<>();
+        boolean syntaxOk = !diag.hasErrors();
+        for (SourceFile s : sources) {
+            Parsing.Parsed parsed = Parsing.parse(s.path(), s.text(), diag);
+            if (parsed.errors() > 0) {
+                syntaxOk = false;
+                continue;
+            }
+            files.add(AstBuilder.build(s.path(), parsed.tree()));
+        }
+        if (!syntaxOk) return new Compilation(diag.sorted(), null, null, List.copyOf(files), List.copyOf(sources));
+        CheckResult checked = Checker.check(files, diag);
+        PolicySet set = diag.hasErrors() ? null : Lowering.lower(checked);
+        return new Compilation(diag.sorted(), set, diag.hasErrors() ? null : checked, List.copyOf(files),
+                List.copyOf(sources));
+    }
+}

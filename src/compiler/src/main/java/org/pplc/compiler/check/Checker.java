@@ -1,0 +1,708 @@
+package org.pplc.compiler.check;
+
+import org.pplc.compiler.ast.Ast.*;
+import org.pplc.compiler.diag.Diagnostics;
+import org.pplc.compiler.diag.Span;
+import org.pplc.runtime.model.Action;
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.MueSetting;
+import org.pplc.runtime.model.Role;
+import org.pplc.runtime.model.RuleKind;
+import org.pplc.runtime.model.Setting;
+import org.pplc.runtime.model.UnitBasis;
+import org.pplc.runtime.policy.Suggest;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stage 3, check: symbol tables, layering (extends / override), effective dates and every
+ * reference, each problem a diagnostic with "did you mean" where a near name exists. Checks run
+ * in a fixed order so diagnostics are the same on every run.
+ */
+public final class Checker {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
+    private static final Pattern CARC = Pattern.compile("(?:[A-Z]{0,2}\\d{1,3}|[A-Z]\\d{1,2})");
+    private static final Pattern RARC = Pattern.compile("(?:M|N|MA)\\d{1,3}");
+    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
+
+    private final Diagnostics diag;
+    private final Map<String, PayerDecl> payers = new LinkedHashMap<>();
+    private final Map<String, PolicyDecl> policies = new LinkedHashMap<>();
+    private final Map<String, String> fileOf = new HashMap<>();
+    private final Map<String, Header> headers = new LinkedHashMap<>();
+    private final Map<String, CheckedPolicy> checked = new LinkedHashMap<>();
+
+    private Checker(Diagnostics diag) {
+        this.diag = diag;
+    }
+
+    public static CheckResult check(List<PolicyFile> files, Diagnostics diag) {
+        return new Checker(diag).run(files);
+    }
+
+    /** What a policy's own statements say about it, before layering. */
+    private record Header(PolicyDecl decl, String file, Applies applies, Extends parent, Effective effective,
+                          LocalDate from, LocalDate through, String title, String summary, List<String> sources,
+                          LocalDate reviewed, List<String> updateTriggers) {
+        boolean allPayers() {
+            return applies != null && applies.allPayers();
+        }
+
+        String payer() {
+            return applies == null || applies.allPayers() ? null : applies.payer().text();
+        }
+
+        String plan() {
+            return applies == null || applies.plan() == null ? null : applies.plan().text();
+        }
+    }
+
+    private CheckResult run(List<PolicyFile> files) {
+        declare(files);
+        for (PolicyDecl p : policies.values()) headers.put(p.id().text(), header(p));
+        checkExtends();
+        checkOverlaps();
+        for (String id : layerOrder()) layer(id);
+        checkRulesDefined();
+        List<CheckedPolicy> ordered = new ArrayList<>(checked.values());
+        return new CheckResult(List.copyOf(payers.values()), ordered);
+    }
+
+    // ---- symbols ----
+
+    private void declare(List<PolicyFile> files) {
+        for (PolicyFile f : files) {
+            for (Declaration d : f.declarations()) {
+                if (d instanceof PayerDecl p) {
+                    PayerDecl first = payers.putIfAbsent(p.id().text(), p);
+                    if (first != null) {
+                        diag.error("duplicate-payer", p.id().span(), "payer " + p.id().text()
+                                + " is declared twice (first at " + first.id().span() + ")");
+                        continue;
+                    }
+                    Map<String, PlanDecl> plans = new HashMap<>();
+                    for (PlanDecl plan : p.plans()) {
+                        PlanDecl firstPlan = plans.putIfAbsent(plan.id().text(), plan);
+                        if (firstPlan != null) {
+                            diag.error("duplicate-plan", plan.id().span(), "plan " + plan.id().text() + " of payer "
+                                    + p.id().text() + " is declared twice (first at " + firstPlan.id().span() + ")");
+                        }
+                    }
+                } else if (d instanceof PolicyDecl p) {
+                    PolicyDecl first = policies.putIfAbsent(p.id().text(), p);
+                    if (first != null) {
+                        diag.error("duplicate-policy", p.id().span(), "policy " + p.id().text()
+                                + " is defined twice (first at " + first.id().span() + ")");
+                    } else {
+                        fileOf.put(p.id().text(), f.path());
+                    }
+                }
+            }
+        }
+    }
+
+    private Header header(PolicyDecl p) {
+        Applies applies = null;
+        Extends parent = null;
+        Effective effective = null;
+        String title = null, summary = null;
+        LocalDate reviewed = null;
+        List<String> sources = new ArrayList<>();
+        List<String> triggers = new ArrayList<>();
+        Map<String, Span> seen = new HashMap<>();
+        for (PolicyItem item : p.items()) {
+            String once = item instanceof Applies ? "applies to"
+                    : item instanceof Extends ? "extends"
+                    : item instanceof Effective ? "effective"
+                    : item instanceof Reviewed ? "reviewed"
+                    : item instanceof Meta m && m.kind() == MetaKind.TITLE ? "title"
+                    : item instanceof Meta m && m.kind() == MetaKind.SUMMARY ? "summary"
+                    : null;
+            if (once != null) {
+                Span first = seen.putIfAbsent(once, item.span());
+                if (first != null) {
+                    diag.error("duplicate-statement", item.span(), "policy " + p.id().text() + " says '" + once
+                            + "' twice (first at " + first + ")", "keep one");
+                    continue;
+                }
+            }
+            if (item instanceof Applies a) {
+                applies = a;
+                checkApplies(a);
+            } else if (item instanceof Extends e) {
+                parent = e;
+            } else if (item instanceof Effective e) {
+                effective = e;
+            } else if (item instanceof Reviewed r) {
+                reviewed = date(r.date());
+            } else if (item instanceof Meta m) {
+                switch (m.kind()) {
+                    case TITLE -> title = nonEmpty(m.values().get(0));
+                    case SUMMARY -> summary = nonEmpty(m.values().get(0));
+                    case SOURCE -> sources.add(nonEmpty(m.values().get(0)));
+                    case UPDATE_WHEN -> m.values().forEach(v -> triggers.add(nonEmpty(v)));
+                }
+            }
+        }
+        if (applies == null) {
+            diag.error("missing-applies", p.id().span(), "policy " + p.id().text() + " does not say whom it governs",
+                    "add 'applies to payer <payer>' (with 'plan <plan>' for a plan) or 'applies to all payers'");
+        }
+        LocalDate from = null, through = null;
+        if (effective == null) {
+            diag.error("missing-effective", p.id().span(), "policy " + p.id().text() + " does not say when it is in force",
+                    "add 'effective YYYY-MM-DD' (and 'through YYYY-MM-DD' when it ends)");
+        } else {
+            from = date(effective.from());
+            through = effective.through() == null ? null : date(effective.through());
+            if (from != null && through != null && through.isBefore(from)) {
+                diag.error("date-order", effective.through().span(), "policy " + p.id().text() + " ends on " + through
+                        + ", before it starts on " + from);
+                through = null;
+            }
+        }
+        sources.removeIf(s -> s == null);
+        triggers.removeIf(s -> s == null);
+        return new Header(p, fileOf.get(p.id().text()), applies, parent, effective, from, through, title, summary,
+                sources, reviewed, triggers);
+    }
+
+    private String nonEmpty(Text t) {
+        if (t.value().isBlank()) {
+            diag.warning("empty-text", t.span(), "this text is empty", "write the text or remove the statement");
+            return null;
+        }
+        return t.value();
+    }
+
+    private void checkApplies(Applies a) {
+        if (a.allPayers()) return;
+        PayerDecl payer = payers.get(a.payer().text());
+        if (payer == null) {
+            diag.error("unknown-payer", a.payer().span(), "unknown payer " + a.payer().text()
+                    + Suggest.didYouMean(a.payer().text(), payers.keySet()), "payers are declared with 'payer <id> \"Name\"'");
+            return;
+        }
+        if (a.plan() != null && payer.plans().stream().noneMatch(pl -> pl.id().text().equals(a.plan().text()))) {
+            List<String> plans = payer.plans().stream().map(pl -> pl.id().text()).toList();
+            diag.error("unknown-plan", a.plan().span(), "payer " + payer.id().text() + " has no plan " + a.plan().text()
+                    + Suggest.didYouMean(a.plan().text(), plans), plans.isEmpty() ? "payer " + payer.id().text()
+                    + " declares no plans" : "its plans: " + String.join(", ", plans));
+        }
+    }
+
+    private LocalDate date(DateLit d) {
+        try {
+            return LocalDate.parse(d.text());
+        } catch (DateTimeParseException e) {
+            diag.error("bad-date", d.span(), d.text() + " is not a calendar date", "write dates as YYYY-MM-DD");
+            return null;
+        }
+    }
+
+    // ---- layering ----
+
+    private void checkExtends() {
+        for (Header h : headers.values()) {
+            String id = h.decl().id().text();
+            if (h.parent() == null) {
+                if (h.applies() != null && !h.allPayers()) {
+                    diag.error("missing-extends", h.decl().id().span(), "policy " + id + " governs payer " + h.payer()
+                            + " but extends no policy", "payer policies build on the core and Medicare: add 'extends "
+                            + suggestParent(h) + "'");
+                }
+                continue;
+            }
+            String parentId = h.parent().parent().text();
+            Header parent = headers.get(parentId);
+            if (parent == null) {
+                diag.error("unknown-policy", h.parent().parent().span(), "unknown policy " + parentId
+                        + Suggest.didYouMean(parentId, headers.keySet()));
+                continue;
+            }
+            if (h.allPayers() && parent.applies() != null && !parent.allPayers()) {
+                diag.error("layer-order", h.parent().span(), "policy " + id + " applies to all payers but extends "
+                        + parentId + ", which governs payer " + parent.payer(),
+                        "a policy for all payers may only extend another policy for all payers");
+            } else if (h.payer() != null && parent.payer() != null && !h.payer().equals(parent.payer())) {
+                diag.warning("other-payer-parent", h.parent().span(), "policy " + id + " governs payer " + h.payer()
+                        + " but extends " + parentId + ", a policy of payer " + parent.payer(),
+                        "a payer's policies usually extend its own payer policy or the Medicare baseline");
+            }
+        }
+        // Cycles: follow each chain; report a cycle once, at the first policy of it in source order.
+        Set<String> reported = new HashSet<>();
+        for (String start : headers.keySet()) {
+            List<String> path = new ArrayList<>();
+            String cur = start;
+            while (cur != null && headers.containsKey(cur) && !path.contains(cur)) {
+                path.add(cur);
+                Extends e = headers.get(cur).parent();
+                cur = e == null ? null : e.parent().text();
+            }
+            if (cur != null && path.contains(cur)) {
+                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(cur), path.size()));
+                if (reported.addAll(cycle) || !reported.containsAll(cycle)) {
+                    String first = headers.keySet().stream().filter(cycle::contains).findFirst().orElse(cur);
+                    List<String> shown = rotate(cycle, first);
+                    shown.add(first);
+                    diag.error("extends-cycle", headers.get(first).parent().span(), "policies extend each other in a cycle: "
+                            + String.join(" -> ", shown), "one of them must extend a lower layer instead");
+                }
+            }
+        }
+    }
+
+    private String suggestParent(Header h) {
+        for (Header other : headers.values()) {
+            if (other != h && other.payer() != null && other.payer().equals(h.payer()) && other.plan() == null
+                    && h.plan() != null) return other.decl().id().text();
+        }
+        for (Header other : headers.values()) if ("medicare".equals(other.payer()) && other.plan() == null) return other.decl().id().text();
+        return "<policy>";
+    }
+
+    private static List<String> rotate(List<String> cycle, String first) {
+        int i = cycle.indexOf(first);
+        List<String> out = new ArrayList<>(cycle.subList(i, cycle.size()));
+        out.addAll(cycle.subList(0, i));
+        return out;
+    }
+
+    private void checkOverlaps() {
+        List<Header> list = new ArrayList<>(headers.values());
+        for (int i = 0; i < list.size(); i++) {
+            for (int j = i + 1; j < list.size(); j++) {
+                Header a = list.get(i), b = list.get(j);
+                if (a.applies() == null || b.applies() == null || a.from() == null || b.from() == null) continue;
+                if (!java.util.Objects.equals(a.payer(), b.payer()) || !java.util.Objects.equals(a.plan(), b.plan())) continue;
+                if (a.allPayers()) continue; // core layers stack by extends, not by dates
+                boolean overlap = (a.through() == null || !b.from().isAfter(a.through()))
+                        && (b.through() == null || !a.from().isAfter(b.through()));
+                if (overlap) {
+                    String whom = "payer " + a.payer() + (a.plan() == null ? "" : " plan " + a.plan());
+                    diag.error("overlapping-dates", b.effective().span(), "policies " + a.decl().id().text() + " and "
+                            + b.decl().id().text() + " both govern " + whom + " on " + later(a.from(), b.from())
+                            + ": " + range(a) + " overlaps " + range(b), "end one with 'through' the day before the other starts");
+                }
+            }
+        }
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static String range(Header h) {
+        return h.from() + (h.through() == null ? " onward" : " through " + h.through());
+    }
+
+    /** Parents before children; policies in a cycle or with an unknown parent are left out (already reported). */
+    private List<String> layerOrder() {
+        List<String> out = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        for (String id : headers.keySet()) visit(id, done, new HashSet<>(), out);
+        return out;
+    }
+
+    private boolean visit(String id, Set<String> done, Set<String> onPath, List<String> out) {
+        if (done.contains(id)) return out.contains(id);
+        if (!onPath.add(id)) return false;
+        Header h = headers.get(id);
+        boolean ok = true;
+        if (h.parent() != null) {
+            String p = h.parent().parent().text();
+            ok = headers.containsKey(p) && visit(p, done, onPath, out);
+        }
+        done.add(id);
+        if (ok) out.add(id);
+        return ok;
+    }
+
+    private void layer(String id) {
+        Header h = headers.get(id);
+        CheckedPolicy parent = h.parent() == null ? null : checked.get(h.parent().parent().text());
+        Scope scope = new Scope(parent == null ? null : parent.scope());
+        Map<String, Fact> own = new LinkedHashMap<>();
+        List<Fact> ownList = new ArrayList<>();
+        for (PolicyItem item : h.decl().items()) {
+            if (item instanceof RuleItem r) addFacts(id, r, null, scope, own, ownList, parent);
+            else if (item instanceof FromBlock f) {
+                String citation = f.citation().value().isBlank() ? null : f.citation().value();
+                for (RuleItem r : f.rules()) addFacts(id, r, citation, scope, own, ownList, parent);
+            }
+        }
+        Refs refs = new Refs(scope);
+        for (Fact f : ownList) validate(f, refs, scope);
+        checked.put(id, new CheckedPolicy(h.decl(), h.file(), id, h.payer(), h.plan(),
+                h.parent() == null ? null : h.parent().parent().text(), h.from(), h.through(), h.title(), h.summary(),
+                h.sources(), h.reviewed(), h.updateTriggers(), List.copyOf(ownList), scope));
+    }
+
+    private void addFacts(String layer, RuleItem item, String citation, Scope scope, Map<String, Fact> own,
+                          List<Fact> ownList, CheckedPolicy parent) {
+        for (Fact f : facts(layer, item, citation)) {
+            Fact dup = own.get(f.key());
+            if (dup != null) {
+                diag.error("duplicate-definition", f.node().span(), f.key() + " is set twice in policy " + layer
+                        + " (first at " + dup.node().span() + ")", "keep one");
+                continue;
+            }
+            boolean below = parent != null && parent.scope().has(f.key());
+            if (below && !f.override()) {
+                Fact was = parent.scope().current(f.key());
+                diag.error("redefinition", f.node().span(), f.key() + " is already set by " + was.layer() + " ("
+                        + was.node().span() + ")", "write 'override " + item.definition().kindWords()
+                        + " ...' to change it in this layer");
+                continue;
+            }
+            if (!below && f.override()) {
+                diag.error("override-nothing", f.node().span(), "override of " + f.key() + ", which no layer below sets",
+                        "remove 'override' to add it in this layer");
+                continue;
+            }
+            own.put(f.key(), f);
+            ownList.add(f);
+            scope.add(f);
+        }
+    }
+
+    /** The keys a definition sets. */
+    private List<Fact> facts(String layer, RuleItem item, String citation) {
+        boolean ov = item.override();
+        List<Fact> out = new ArrayList<>();
+        if (item.definition() instanceof FamilyDef d) {
+            out.add(new Fact("family " + d.id().text(), d, d, ov, layer, citation));
+        } else if (item.definition() instanceof CodeDef d) {
+            String cite = citation;
+            for (CodeProp p : d.props()) if (p instanceof SourceProp s) cite = s.text().value();
+            out.add(new Fact("code " + d.code().text(), d, d, ov, layer, cite));
+        } else if (item.definition() instanceof DrugDef d) {
+            out.add(new Fact("drug " + d.hcpcs().text(), d, d, ov, layer, citation));
+        } else if (item.definition() instanceof MueDef d) {
+            for (MueCap cap : d.caps()) {
+                out.add(new Fact("mue " + d.code().text() + " " + cap.setting().text(), d, cap, ov, layer, citation));
+            }
+        } else if (item.definition() instanceof AuthDef d) {
+            for (Name c : d.codes()) out.add(new Fact("prior authorization of " + c.text(), d, c, ov, layer, citation));
+        } else if (item.definition() instanceof AuditDef d) {
+            out.add(new Fact("audit of " + d.code().text(), d, d, ov, layer, citation));
+        } else if (item.definition() instanceof ModifierDef d) {
+            switch (d.kind()) {
+                case DRUG_LINE -> out.add(new Fact("modifiers required on single-dose drug lines", d, d, ov, layer, citation));
+                case SECOND_INITIAL -> out.add(new Fact("modifiers allowing a second initial code", d, d, ov, layer, citation));
+                case ALLOWED -> {
+                    for (Name c : d.codes()) out.add(new Fact("modifiers allowed on " + c.text(), d, c, ov, layer, citation));
+                }
+            }
+        } else if (item.definition() instanceof RuleDef d) {
+            out.add(new Fact("rule " + d.id().text(), d, d, ov, layer, citation));
+        } else if (item.definition() instanceof TimingDef d) {
+            for (TimingItem t : d.items()) {
+                String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+                out.add(new Fact("timing " + phrase, d, t, ov, layer, citation));
+            }
+        } else if (item.definition() instanceof InitialCodeDef d) {
+            out.add(new Fact("initial code in " + d.setting().text(), d, d, ov, layer, citation));
+        }
+        return out;
+    }
+
+    // ---- references and values ----
+
+    /** What a layer's references may name: everything in its scope, its own layer included. */
+    private static final class Refs {
+        final Set<String> codes = new java.util.LinkedHashSet<>();
+        final Set<String> drugs = new java.util.LinkedHashSet<>();
+        final Set<String> families = new java.util.LinkedHashSet<>();
+
+        Refs(Scope scope) {
+            for (String key : scope.all().keySet()) {
+                if (key.startsWith("code ")) codes.add(key.substring(5));
+                else if (key.startsWith("drug ")) drugs.add(key.substring(5));
+                else if (key.startsWith("family ")) families.add(key.substring(7));
+            }
+        }
+
+        boolean billable(String code) {
+            return codes.contains(code) || drugs.contains(code);
+        }
+
+        List<String> billables() {
+            List<String> all = new ArrayList<>(codes);
+            all.addAll(drugs);
+            return all;
+        }
+    }
+
+    private void validate(Fact f, Refs refs, Scope scope) {
+        if (f.definition() instanceof FamilyDef d) {
+            if (d.rank().intValue() < 1) diag.error("bad-number", d.rank().span(), "a family's rank starts at 1");
+        } else if (f.definition() instanceof CodeDef d) {
+            validateCode(d, f, refs, scope);
+        } else if (f.definition() instanceof DrugDef d) {
+            codeRef(d.hcpcs());
+            family(d.category(), refs);
+            if (d.amount().value().signum() <= 0) {
+                diag.error("bad-number", d.amount().span(), "a billing unit must be more than zero");
+            }
+        } else if (f.definition() instanceof MueDef d) {
+            MueCap cap = (MueCap) f.node();
+            if (cap == d.caps().get(0)) billable(d.code(), refs);
+            if (MueSetting.fromId(cap.setting().text()) == null) {
+                diag.error("unknown-setting", cap.setting().span(), "unknown MUE setting " + cap.setting().text()
+                        + Suggest.didYouMean(cap.setting().text(), ids(MueSetting.values())),
+                        "MUE tables are 'practitioner' or 'outpatient'");
+            }
+            if (cap.indicator() != null && !Vocabulary.INDICATORS.containsKey(cap.indicator().text())) {
+                diag.error("unknown-indicator", cap.indicator().span(), "unknown MUE indicator " + cap.indicator().text()
+                        + Suggest.didYouMean(cap.indicator().text(), Vocabulary.INDICATORS.keySet()),
+                        "write 'per line' (MAI 1), 'per day (policy)' (MAI 2) or 'per day (clinical)' (MAI 3)");
+            }
+        } else if (f.definition() instanceof AuthDef d) {
+            billable((Name) f.node(), refs);
+        } else if (f.definition() instanceof AuditDef d) {
+            billable(d.code(), refs);
+            if (d.units().intValue() < 1) {
+                diag.warning("audit-zero", d.units().span(), "an audit above 0 units sends every line of "
+                        + d.code().text() + " to review", "give the unit count above which lines are reviewed");
+            }
+        } else if (f.definition() instanceof ModifierDef d) {
+            if (d.kind() != ModifierKind.ALLOWED || f.node() == d.codes().get(0)) {
+                for (Name m : d.modifiers()) modifier(m);
+            }
+            if (d.kind() == ModifierKind.ALLOWED) billable((Name) f.node(), refs);
+        } else if (f.definition() instanceof RuleDef d) {
+            validateRule(d, f, scope);
+        } else if (f.definition() instanceof TimingDef d) {
+            TimingItem t = (TimingItem) f.node();
+            String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+            if (!Vocabulary.TIMING.containsKey(phrase)) {
+                diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
+                        + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
+                        "time rules: push up to N minutes, additional hour after N minutes, hydration after N minutes");
+            }
+        } else if (f.definition() instanceof InitialCodeDef d) {
+            setting(d.setting());
+            if (!Vocabulary.ORDERS.containsKey(d.orderWords())) {
+                diag.error("unknown-order", d.order().get(0).span(), "unknown way of choosing the initial code '"
+                        + d.orderWords() + "'" + Suggest.didYouMean(d.orderWords(), Vocabulary.ORDERS.keySet()),
+                        "write 'follows hierarchy' or 'follows primary reason'");
+            }
+        }
+    }
+
+    private void validateCode(CodeDef d, Fact f, Refs refs, Scope scope) {
+        codeRef(d.code());
+        Map<String, Span> seen = new HashMap<>();
+        for (CodeProp p : d.props()) {
+            String w = p instanceof InitialProp || p instanceof AddOnProp ? "initial / add-on" : p.words();
+            Span first = seen.putIfAbsent(w, p.span());
+            if (first != null) {
+                boolean kinds = w.startsWith("initial /") && !p.span().equals(first)
+                        && d.props().stream().anyMatch(x -> x instanceof InitialProp)
+                        && d.props().stream().anyMatch(x -> x instanceof AddOnProp);
+                diag.error("duplicate-property", p.span(), kinds
+                        ? "code " + d.code().text() + " says both 'initial' and 'add-on of' (first at " + first + ")"
+                        : "code " + d.code().text() + " says '" + p.words() + "' more than once (first at " + first + ")",
+                        kinds ? "an add-on code says 'add-on of <primaries>'; an initial code says 'initial'" : "keep one");
+                continue;
+            }
+            if (p instanceof AddOnProp a) {
+                for (Name primary : a.primaries()) {
+                    if (primary.text().equals(d.code().text())) {
+                        diag.error("self-primary", primary.span(), d.code().text() + " cannot be its own primary");
+                    } else if (!refs.codes.contains(primary.text())) {
+                        unknownCode(primary, refs.codes);
+                    }
+                }
+            } else if (p instanceof FamilyProp fp) {
+                family(fp.family(), refs);
+            } else if (p instanceof MethodProp m) {
+                if (Method.fromId(m.method().text()) == null) {
+                    diag.error("unknown-method", m.method().span(), "unknown method " + m.method().text()
+                            + Suggest.didYouMean(m.method().text(), ids(Method.values())),
+                            "methods: push, infusion, pump, injection");
+                }
+            } else if (p instanceof RoleProp r) {
+                if (Role.fromId(r.role().text()) == null) {
+                    diag.error("unknown-role", r.role().span(), "unknown role " + r.role().text()
+                            + Suggest.didYouMean(r.role().text(), Arrays.stream(Role.values()).map(Role::id).toList()),
+                            "roles: " + Role.ids());
+                }
+            } else if (p instanceof UnitProp u) {
+                if (UnitBasis.fromId(u.unit().text()) == null) {
+                    diag.error("unknown-unit", u.unit().span(), "unknown unit " + u.unit().text()
+                            + Suggest.didYouMean(u.unit().text(), ids(UnitBasis.values())),
+                            "one unit is per encounter, hour, drug, injection or refill");
+                }
+            } else if (p instanceof OnlyProp o) {
+                setting(o.setting());
+            }
+        }
+        // After layering, a code must say everything derive and the engine rely on.
+        CodeMerge.Merged merged = CodeMerge.merge(scope.history(f.key()));
+        if (!merged.initial() && merged.addOn() == null) {
+            diag.error("code-kind", d.code().span(), "code " + d.code().text() + " does not say whether it is initial or an add-on",
+                    "add 'initial' or 'add-on of <primary codes>'");
+        }
+        List<String> missing = new ArrayList<>();
+        if (merged.family() == null) missing.add("family");
+        if (merged.method() == null) missing.add("method");
+        if (merged.role() == null) missing.add("role");
+        if (merged.unit() == null) missing.add("unit");
+        if (!missing.isEmpty()) {
+            diag.error("missing-property", d.code().span(), "code " + d.code().text() + " does not say its "
+                    + String.join(", ", missing), "add '" + missing.get(0) + " ...' to the code block");
+        }
+    }
+
+    private void validateRule(RuleDef d, Fact f, Scope scope) {
+        RuleKind kind = RuleKind.fromId(d.id().text());
+        if (kind == null) {
+            diag.error("unknown-rule", d.id().span(), "unknown rule " + d.id().text()
+                    + Suggest.didYouMean(d.id().text(), RuleKind.ids()), "rules: " + String.join(", ", RuleKind.ids()));
+            return;
+        }
+        Map<String, Span> seen = new HashMap<>();
+        for (RuleProp p : d.props()) {
+            Span first = seen.putIfAbsent(p.words(), p.span());
+            if (first != null) {
+                diag.error("duplicate-property", p.span(), "rule " + d.id().text() + " says '" + p.words()
+                        + "' more than once (first at " + first + ")", "keep one");
+                continue;
+            }
+            if (p instanceof RuleAction a) {
+                if (Action.fromId(a.action().text()) == null) {
+                    diag.error("unknown-action", a.action().span(), "unknown action " + a.action().text()
+                            + Suggest.didYouMean(a.action().text(), ids(Action.values())), "actions: deny, review, warn");
+                }
+            } else if (p instanceof RuleCarc c) {
+                if (!CARC.matcher(c.carc().text()).matches()) {
+                    diag.error("bad-carc", c.carc().span(), c.carc().text() + " is not a claim adjustment reason code",
+                            "CARCs are X12 codes such as 16, 107, 151 or B15");
+                }
+            } else if (p instanceof RuleRarc r) {
+                for (Name n : r.rarcs()) {
+                    if (!RARC.matcher(n.text()).matches()) {
+                        diag.error("bad-rarc", n.span(), n.text() + " is not a remittance advice remark code",
+                                "RARCs are X12 codes such as N122, N362 or MA130");
+                    }
+                }
+            } else if (p instanceof RuleMessage m) {
+                placeholders(m.text(), kind);
+            } else if (p instanceof RuleFix x) {
+                placeholders(x.text(), kind);
+            } else if (p instanceof RuleAppeal a) {
+                if (a.text() != null) placeholders(a.text(), kind);
+            }
+        }
+        RuleMerge.Merged merged = RuleMerge.merge(scope.history(f.key()));
+        List<String> missing = new ArrayList<>();
+        if (merged.action() == null) missing.add("action");
+        if (merged.carc() == null) missing.add("carc");
+        if (merged.message() == null) missing.add("message");
+        if (merged.fix() == null) missing.add("fix");
+        if (!missing.isEmpty()) {
+            diag.error("missing-property", d.id().span(), "rule " + d.id().text() + " does not say its "
+                    + String.join(", ", missing), "add '" + missing.get(0) + " ...' to the rule block");
+        }
+        if (merged.carc() != null && (merged.carc().text().equals("16") || merged.carc().text().equals("96"))
+                && (merged.rarc() == null || merged.rarc().rarcs().isEmpty())) {
+            diag.warning("carc-needs-rarc", merged.carc().span(), "CARC " + merged.carc().text()
+                    + " is sent with a remark code, and rule " + d.id().text() + " gives none", "add 'rarc N...'");
+        }
+    }
+
+    private void placeholders(Text text, RuleKind kind) {
+        String s = text.value();
+        Matcher m = PLACEHOLDER.matcher(s);
+        while (m.find()) {
+            String name = m.group(1);
+            if (!kind.placeholders().contains(name)) {
+                diag.error("unknown-placeholder", text.span(), "rule " + kind.id() + " has no placeholder {" + name + "}"
+                        + Suggest.didYouMean(name, kind.placeholders().stream().sorted().toList()),
+                        "its placeholders: " + String.join(", ", kind.placeholders().stream().sorted().map(x -> "{" + x + "}").toList()));
+            }
+        }
+        String stripped = PLACEHOLDER.matcher(s).replaceAll("");
+        if (stripped.indexOf('{') >= 0 || stripped.indexOf('}') >= 0) {
+            diag.error("unclosed-placeholder", text.span(), "a placeholder brace is not closed in this text",
+                    "write placeholders as {code}");
+        }
+    }
+
+    private void checkRulesDefined() {
+        // A rule that no policy for all payers defines never fires for anyone: say so once, at the first root.
+        CheckedPolicy root = null;
+        Set<String> defined = new HashSet<>();
+        for (CheckedPolicy p : checked.values()) {
+            if (p.payer() != null) continue;
+            if (root == null && p.parent() == null) root = p;
+            for (String key : p.scope().all().keySet()) if (key.startsWith("rule ")) defined.add(key.substring(5));
+        }
+        if (root == null) return;
+        List<String> missing = RuleKind.ids().stream().filter(r -> !defined.contains(r)).toList();
+        if (!missing.isEmpty()) {
+            diag.warning("missing-rule", root.decl().id().span(), "no policy for all payers defines rule "
+                    + String.join(", ", missing) + ": its findings are never reported",
+                    "define 'rule " + missing.get(0) + " { action ... carc ... message ... fix ... }'");
+        }
+    }
+
+    // ---- leaves ----
+
+    private void codeRef(Name code) {
+        String c = code.text();
+        if (!(c.length() == 5 && c.chars().allMatch(ch -> Character.isLetterOrDigit(ch) && !Character.isLowerCase(ch)))) {
+            diag.error("bad-code", code.span(), c + " is not a CPT or HCPCS code", "codes have five characters, e.g. 96413, J9312, 0001U");
+        }
+    }
+
+    private void billable(Name code, Refs refs) {
+        if (!refs.billable(code.text())) unknownCode(code, refs.billables());
+    }
+
+    private void unknownCode(Name code, java.util.Collection<String> known) {
+        diag.error("unknown-code", code.span(), "unknown code " + code.text() + Suggest.didYouMean(code.text(), known),
+                "codes must be defined by a 'code' or 'drug' rule in this policy or a layer below");
+    }
+
+    private void family(Name f, Refs refs) {
+        if (!refs.families.contains(f.text())) {
+            diag.error("unknown-family", f.span(), "unknown family " + f.text() + Suggest.didYouMean(f.text(), refs.families),
+                    refs.families.isEmpty() ? "declare families with 'family <id> rank <n> \"Title\"'"
+                            : "families: " + String.join(", ", refs.families));
+        }
+    }
+
+    private void setting(Name s) {
+        if (Setting.fromId(s.text()) == null) {
+            diag.error("unknown-setting", s.span(), "unknown setting " + s.text()
+                    + Suggest.didYouMean(s.text(), ids(Setting.values())), "settings: facility, professional");
+        }
+    }
+
+    private void modifier(Name m) {
+        if (!MODIFIER.matcher(m.text()).matches()) {
+            diag.error("bad-modifier", m.span(), m.text() + " is not a modifier", "modifiers are two characters, e.g. 59, XU, JW");
+        }
+    }
+
+    private static List<String> ids(Enum<?>[] values) {
+        List<String> out = new ArrayList<>();
+        for (Enum<?> v : values) out.add(v.name().toLowerCase(java.util.Locale.ROOT));
+        return out;
+    }
+}

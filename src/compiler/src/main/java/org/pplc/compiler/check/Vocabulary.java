@@ -1,0 +1,34 @@
+package org.pplc.compiler.check;
+
+import org.pplc.runtime.model.InitialCodeRule;
+import org.pplc.runtime.model.Mai;
+import org.pplc.runtime.model.TimeRule;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The closed word lists of the language that are names rather than keywords, so misspellings get "did you mean". */
+public final class Vocabulary {
+    private Vocabulary() {
+    }
+
+    public static final Map<String, TimeRule.Kind> TIMING = new LinkedHashMap<>();
+    public static final Map<String, InitialCodeRule.Order> ORDERS = new LinkedHashMap<>();
+    public static final Map<String, Mai> INDICATORS = new LinkedHashMap<>();
+
+    static {
+        TIMING.put("push up to", TimeRule.Kind.PUSH_UP_TO_MINUTES);
+        TIMING.put("additional hour after", TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES);
+        TIMING.put("hydration after", TimeRule.Kind.HYDRATION_AFTER_MINUTES);
+        ORDERS.put("hierarchy", InitialCodeRule.Order.HIERARCHY);
+        ORDERS.put("primary reason", InitialCodeRule.Order.PRIMARY_REASON);
+        INDICATORS.put("policy", Mai.PER_DAY_POLICY);
+        INDICATORS.put("clinical", Mai.PER_DAY_CLINICAL);
+    }
+
+    /** How the language writes a time rule, for keys and documents. */
+    public static String timingWords(TimeRule.Kind kind) {
+        for (Map.Entry<String, TimeRule.Kind> e : TIMING.entrySet()) if (e.getValue() == kind) return e.getKey();
+        return kind.name();
+    }
+}

@@ -1,0 +1,136 @@
+package org.pplc.compiler.lower;
+
+import org.pplc.compiler.ast.Ast.*;
+import org.pplc.compiler.check.CheckResult;
+import org.pplc.compiler.check.CheckedPolicy;
+import org.pplc.compiler.check.CodeMerge;
+import org.pplc.compiler.check.Fact;
+import org.pplc.compiler.check.RuleMerge;
+import org.pplc.compiler.check.Vocabulary;
+import org.pplc.runtime.model.Action;
+import org.pplc.runtime.model.AuditThreshold;
+import org.pplc.runtime.model.Authorization;
+import org.pplc.runtime.model.Code;
+import org.pplc.runtime.model.Drug;
+import org.pplc.runtime.model.Family;
+import org.pplc.runtime.model.InitialCodeRule;
+import org.pplc.runtime.model.Mai;
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.ModifierRule;
+import org.pplc.runtime.model.Mue;
+import org.pplc.runtime.model.MueSetting;
+import org.pplc.runtime.model.PolicyMeta;
+import org.pplc.runtime.model.Provenance;
+import org.pplc.runtime.model.Role;
+import org.pplc.runtime.model.RuleText;
+import org.pplc.runtime.model.Setting;
+import org.pplc.runtime.model.TimeRule;
+import org.pplc.runtime.model.UnitBasis;
+import org.pplc.runtime.policy.Payer;
+import org.pplc.runtime.policy.Plan;
+import org.pplc.runtime.policy.Policy;
+import org.pplc.runtime.policy.PolicySet;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stage 4, lower: checked policies to the runtime's immutable rule objects. Runs only on input
+ * without errors, so every name resolves. Each fact keeps the layer and source position that set it.
+ */
+public final class Lowering {
+    private Lowering() {
+    }
+
+    public static PolicySet lower(CheckResult checked) {
+        List<Payer> payers = new ArrayList<>();
+        for (PayerDecl p : checked.payers()) {
+            List<Plan> plans = new ArrayList<>();
+            for (PlanDecl plan : p.plans()) {
+                plans.add(new Plan(plan.id().text(), plan.title() == null ? plan.id().text() : plan.title().value(),
+                        plan.span().start()));
+            }
+            payers.add(new Payer(p.id().text(), p.title() == null ? p.id().text() : p.title().value(), plans,
+                    p.span().start()));
+        }
+        Map<String, Policy> done = new LinkedHashMap<>();
+        for (CheckedPolicy c : checked.policies()) {
+            List<String> layers = new ArrayList<>();
+            if (c.parent() != null) layers.addAll(done.get(c.parent()).layers());
+            layers.add(c.id());
+            done.put(c.id(), policy(c, layers));
+        }
+        return new PolicySet(payers, new ArrayList<>(done.values()));
+    }
+
+    private static Policy policy(CheckedPolicy c, List<String> layers) {
+        Map<String, Family> families = new LinkedHashMap<>();
+        Map<String, Code> codes = new LinkedHashMap<>();
+        Map<String, Drug> drugs = new LinkedHashMap<>();
+        List<Mue> mues = new ArrayList<>();
+        Map<String, Authorization> auths = new LinkedHashMap<>();
+        Map<String, AuditThreshold> audits = new LinkedHashMap<>();
+        List<ModifierRule> modifiers = new ArrayList<>();
+        Map<String, RuleText> rules = new LinkedHashMap<>();
+        Map<TimeRule.Kind, TimeRule> times = new LinkedHashMap<>();
+        Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>();
+
+        for (Map.Entry<String, List<Fact>> e : c.scope().all().entrySet()) {
+            List<Fact> history = e.getValue();
+            Fact f = history.get(history.size() - 1);
+            Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
+            if (f.definition() instanceof FamilyDef d) {
+                families.put(d.id().text(), new Family(d.id().text(),
+                    d.title() == null ? d.id().text() : d.title().value(), d.rank().intValue(), prov));
+            } else if (f.definition() instanceof CodeDef d) {
+                CodeMerge.Merged m = CodeMerge.merge(history);
+                List<String> primaries = m.addOn() == null ? List.of()
+                        : m.addOn().primaries().stream().map(Name::text).toList();
+                codes.put(d.code().text(), new Code(d.code().text(), m.title() == null ? d.code().text() : m.title().value(),
+                        m.addOn() != null, m.family().text(), Method.fromId(m.method().text()),
+                        Role.fromId(m.role().text()), UnitBasis.fromId(m.unit().text()), primaries,
+                        m.only() == null ? null : Setting.fromId(m.only().text()),
+                        m.description() == null ? null : m.description().value(), prov));
+            } else if (f.definition() instanceof DrugDef d) {
+                drugs.put(d.hcpcs().text(), new Drug(d.hcpcs().text(), d.name().value(),
+                    d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov));
+            } else if (f.definition() instanceof MueDef d) {
+                MueCap cap = (MueCap) f.node();
+                Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
+                mues.add(new Mue(d.code().text(), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov));
+            } else if (f.definition() instanceof AuthDef d) {
+                String code = ((Name) f.node()).text();
+                auths.put(code, new Authorization(code, d.required(), prov));
+            } else if (f.definition() instanceof AuditDef d) {
+                audits.put(d.code().text(), new AuditThreshold(d.code().text(), d.units().intValue(), prov));
+            } else if (f.definition() instanceof ModifierDef d) {
+                List<String> mods = d.modifiers().stream().map(Name::text).toList();
+                modifiers.add(switch (d.kind()) {
+                    case DRUG_LINE -> new ModifierRule.DrugLine(mods, prov);
+                    case SECOND_INITIAL -> new ModifierRule.SecondInitial(mods, prov);
+                    case ALLOWED -> new ModifierRule.Allowed(((Name) f.node()).text(), mods, prov);
+                });
+            } else if (f.definition() instanceof RuleDef d) {
+                RuleMerge.Merged m = RuleMerge.merge(history);
+                rules.put(d.id().text(), new RuleText(d.id().text(), Action.fromId(m.action().text()), m.carc().text(),
+                        m.rarc() == null ? List.of() : m.rarc().rarcs().stream().map(Name::text).toList(),
+                        m.message().value(), m.fix().value(),
+                        m.appeal() == null || m.appeal().text() == null ? null : m.appeal().text().value(),
+                        m.title() == null ? null : m.title().value(), prov));
+            } else if (f.definition() instanceof TimingDef d) {
+                TimingItem t = (TimingItem) f.node();
+                TimeRule.Kind kind = Vocabulary.TIMING.get(t.phrase() + (t.upTo() ? " up to" : " after"));
+                times.put(kind, new TimeRule(kind, t.minutes().intValue(), prov));
+            } else if (f.definition() instanceof InitialCodeDef d) {
+                Setting s = Setting.fromId(d.setting().text());
+                initial.put(s, new InitialCodeRule(s, Vocabulary.ORDERS.get(d.orderWords()), prov));
+            }
+        }
+        PolicyMeta meta = new PolicyMeta(c.title(), c.summary(), c.sources(), c.reviewed(), c.updateTriggers());
+        return new Policy(c.id(), c.payer(), c.plan(), c.parent(), c.effectiveFrom(), c.effectiveThrough(), layers,
+                meta, c.decl().span().start(), families, codes, drugs, mues, auths, audits, modifiers, rules, times,
+                initial);
+    }
+}
