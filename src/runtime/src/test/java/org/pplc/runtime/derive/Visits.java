@@ -1,21 +1,23 @@
 package org.pplc.runtime.derive;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pplc.runtime.claim.Administration;
 import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.Dose;
+import org.pplc.runtime.io.ClaimReader;
+import org.pplc.runtime.io.ClaimRecord;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.Setting;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Visits for tests: read from the example files, or written inline on one date. */
@@ -25,34 +27,16 @@ final class Visits {
 
     static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
-    /** One of the worked examples under policies/examples (the tests run from the repository root). */
+    /** One of the worked examples under policies/examples, read as derive reads its input. */
     static Claim example(String name) {
-        try {
-            JsonNode n = new ObjectMapper().readTree(Path.of("policies/examples", name).toFile());
-            List<Administration> given = new ArrayList<>();
-            for (JsonNode a : n.path("administrations")) {
-                JsonNode dose = a.get("dose");
-                given.add(new Administration(text(a, "drug"), text(a, "hcpcs"), text(a, "category"),
-                        Method.fromId(text(a, "method")), time(a, "start"), time(a, "end"), text(a, "site"),
-                        dose == null ? null : new Dose(dose.get("amount").decimalValue(), text(dose, "unit"),
-                                dose.has("discarded") ? dose.get("discarded").decimalValue() : null),
-                        a.path("primary").asBoolean(false)));
-            }
-            return new Claim(text(n, "id"), text(n, "payer"), text(n, "plan"), Setting.fromId(text(n, "setting")),
-                    text(n, "placeOfService"), LocalDate.parse(text(n, "dateOfService")), List.of(), List.of(), given);
+        try (InputStream in = Files.newInputStream(Path.of("policies/examples", name));
+             ClaimReader reader = new ClaimReader(in, ClaimReader.Purpose.DERIVE)) {
+            ClaimRecord record = reader.next();
+            if (record instanceof ClaimRecord.Valid valid) return valid.claim();
+            throw new AssertionError("example " + name + " is not a valid visit: " + record);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read example " + name, e);
+            throw new UncheckedIOException("cannot read example " + name, e);
         }
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static LocalDateTime time(JsonNode n, String field) {
-        String t = text(n, field);
-        return t == null ? null : LocalDateTime.parse(t);
     }
 
     static Claim visit(String payer, Setting setting, Administration... given) {
