@@ -55,9 +55,10 @@ class DeriverTest {
             assertEquals(List.of("96413 x1", "96415 x3", "96417 x1", "96411 x2", "96375 x2", "J9312-JZ x68"), codes(d));
             assertEquals("medicare", derived(d).policy());
             // pre-medications pushed before rituximab still take the therapeutic codes, never 96411
-            assertTrue(because(d, "96375").contains("diphenhydramine"), because(d, "96375"));
-            assertTrue(because(d, "96375").contains("ondansetron"), because(d, "96375"));
-            assertTrue(because(d, "96411").contains("doxorubicin") && because(d, "96411").contains("vincristine"));
+            assertEquals("diphenhydramine and ondansetron: therapeutic push of a new drug, added to the initial service"
+                    + " (rituximab)", because(d, "96375"));
+            assertEquals("doxorubicin and vincristine: chemo push of a new drug, added to the initial service (rituximab)",
+                    because(d, "96411"));
             assertTrue(because(d, "96413").startsWith("rituximab is the initial service"), because(d, "96413"));
             assertTrue(because(d, "96415").contains("240 minutes: 3 additional hours"), because(d, "96415"));
             assertTrue(because(d, "J9312").contains("675 mg at 10 mg a unit: 68 units"), because(d, "J9312"));
