@@ -136,7 +136,9 @@ final class VisitCoding {
             secondSites(ivCandidates);
         }
 
-        List<Given> rest = given.stream().filter(g -> !coded.contains(g))
+        // by position, not by value: two identical records are two administrations
+        Set<Integer> done = coded.stream().map(Given::index).collect(Collectors.toSet());
+        List<Given> rest = given.stream().filter(g -> !done.contains(g.index()))
                 .sorted(Comparator.comparing(Given::start, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparingInt(Given::index))
                 .toList();
@@ -289,7 +291,8 @@ final class VisitCoding {
             if (!marked.isEmpty()) return marked.get(0);
             boolean markedElsewhere = visit.administrations().stream().anyMatch(Administration::primary);
             notes.add(markedElsewhere
-                    ? "the administration marked primary is not an IV push or infusion: the hierarchy order chose the initial service"
+                    ? "the administration marked primary cannot take an initial code (only an IV push or infusion"
+                    + " can): the hierarchy order chose the initial service"
                     : "no administration is marked primary (the main reason for the visit): the hierarchy order chose the initial service");
         }
         return candidates.stream().min(hierarchyOrder()).orElseThrow();

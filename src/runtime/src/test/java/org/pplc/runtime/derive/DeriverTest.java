@@ -218,6 +218,14 @@ class DeriverTest {
         }
 
         @Test
+        void twoIdenticalRecordsAreTwoAdministrations() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("denosumab", "J0897", "therapeutic", INJECTION, "09:00", 1),
+                    given("denosumab", "J0897", "therapeutic", INJECTION, "09:00", 1)));
+            assertEquals(List.of("96372 x2"), codes(d));
+        }
+
+        @Test
         void pumpStartIsNotAnAddOn() {
             Derivation d = derive(visit("medicare", FACILITY,
                     given("fluorouracil", "J9190", "chemo", PUMP, "09:00", 46 * 60)));
