@@ -235,9 +235,9 @@ public final class Checker {
                 diag.error("layer-order", h.parent().span(), "policy " + id + " applies to all payers but extends "
                         + parentId + ", which governs payer " + parent.payer(),
                         "a policy for all payers may only extend another policy for all payers");
-            } else if (h.payer() != null && parent.payer() != null && !h.payer().equals(parent.payer())) {
+            } else if (h.payer() != null && parent.plan() != null && !h.payer().equals(parent.payer())) {
                 diag.warning("other-payer-parent", h.parent().span(), "policy " + id + " governs payer " + h.payer()
-                        + " but extends " + parentId + ", a policy of payer " + parent.payer(),
+                        + " but extends " + parentId + ", a plan policy of payer " + parent.payer(),
                         "a payer's policies usually extend its own payer policy or the Medicare baseline");
             }
         }
@@ -353,6 +353,7 @@ public final class Checker {
     private void addFacts(String layer, RuleItem item, String citation, Scope scope, Map<String, Fact> own,
                           List<Fact> ownList, CheckedPolicy parent) {
         for (Fact f : facts(layer, item, citation)) {
+            if (!knownKey(f)) continue;
             Fact dup = own.get(f.key());
             if (dup != null) {
                 diag.error("duplicate-definition", f.node().span(), f.key() + " is set twice in policy " + layer
@@ -378,6 +379,25 @@ public final class Checker {
         }
     }
 
+    /** Rule names and time rules are closed lists: an unknown one is reported as such, not as a layering problem. */
+    private boolean knownKey(Fact f) {
+        if (f.definition() instanceof RuleDef d && RuleKind.fromId(d.id().text()) == null) {
+            diag.error("unknown-rule", d.id().span(), "unknown rule " + d.id().text()
+                    + Suggest.didYouMean(d.id().text(), RuleKind.ids()), "rules: " + String.join(", ", RuleKind.ids()));
+            return false;
+        }
+        if (f.node() instanceof TimingItem t) {
+            String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+            if (!Vocabulary.TIMING.containsKey(phrase)) {
+                diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
+                        + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
+                        "time rules: push up to N minutes, additional hour after N minutes, hydration after N minutes");
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The keys a definition sets. */
     private List<Fact> facts(String layer, RuleItem item, String citation) {
         boolean ov = item.override();
@@ -395,9 +415,9 @@ public final class Checker {
                 out.add(new Fact("mue " + d.code().text() + " " + cap.setting().text(), d, cap, ov, layer, citation));
             }
         } else if (item.definition() instanceof AuthDef d) {
-            for (Name c : d.codes()) out.add(new Fact("prior authorization of " + c.text(), d, c, ov, layer, citation));
+            for (Name c : d.codes()) out.add(new Fact("prior authorization " + c.text(), d, c, ov, layer, citation));
         } else if (item.definition() instanceof AuditDef d) {
-            out.add(new Fact("audit of " + d.code().text(), d, d, ov, layer, citation));
+            out.add(new Fact("audit " + d.code().text(), d, d, ov, layer, citation));
         } else if (item.definition() instanceof ModifierDef d) {
             switch (d.kind()) {
                 case DRUG_LINE -> out.add(new Fact("modifiers required on single-dose drug lines", d, d, ov, layer, citation));

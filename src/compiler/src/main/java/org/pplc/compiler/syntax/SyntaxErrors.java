@@ -43,6 +43,10 @@ final class SyntaxErrors extends BaseErrorListener {
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                             String msg, RecognitionException e) {
         if (line == lastLine) return;
+        // After a first error, a complaint about a closing brace or the end of the file is almost
+        // always the parser recovering from that error: reporting it would be a cascade.
+        if (count > 0 && offendingSymbol instanceof Token t
+                && (t.getType() == Token.EOF || t.getType() == PolicyLexer.RBRACE)) return;
         lastLine = line;
         count++;
         if (!(recognizer instanceof Parser parser) || !(offendingSymbol instanceof Token token)) {
@@ -63,6 +67,17 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
                 : parser.getExpectedTokens();
+        // A misspelled code property ("initail") parses as the setting of "<setting> only" and the
+        // parser complains at the next word: point at the misspelling instead.
+        Token previous = parser.getTokenStream().LT(-1);
+        if (expected.size() == 1 && expected.contains(PolicyLexer.ONLY) && previous != null
+                && previous.getType() == PolicyLexer.WORD) {
+            List<String> props = List.of("initial", "add-on", "family", "method", "role", "unit", "description", "source");
+            diagnostics.error(CODE, spanOf(previous), "expected a code property (initial, add-on of, family, method, "
+                    + "role, unit, facility only, description, source) or '}', found '" + shorten(previous.getText()) + "'"
+                    + Suggest.didYouMean(previous.getText(), props));
+            return;
+        }
         String expectedWords = expectedWords(parser, expected);
         String suggestion = "";
         if (token.getType() == PolicyLexer.WORD || isKeyword(token.getType())) {
@@ -106,8 +121,12 @@ final class SyntaxErrors extends BaseErrorListener {
     /** The expected tokens in words; a long list is named by where the parser is instead. */
     private static String expectedWords(Parser parser, IntervalSet expected) {
         List<String> words = new ArrayList<>();
+        boolean name = expected.contains(PolicyLexer.WORD);
+        boolean code = name && expected.contains(PolicyLexer.INT);
         for (int t : expected.toArray()) {
-            String w = tokenWords(t);
+            if (t == Token.EOF && expected.size() > 1) continue; // "or the end of the file" helps nobody
+            if (name && SOFT_KEYWORDS.contains(t)) continue;    // keywords that double as names
+            String w = code && (t == PolicyLexer.INT || t == PolicyLexer.WORD) ? "a code" : tokenWords(t);
             if (!words.contains(w)) words.add(w);
         }
         if (words.size() > 5) {
@@ -116,6 +135,10 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         return join(words);
     }
+
+    private static final java.util.Set<Integer> SOFT_KEYWORDS = java.util.Set.of(PolicyLexer.INITIAL,
+            PolicyLexer.DRUG, PolicyLexer.CODE, PolicyLexer.LINE, PolicyLexer.DAY, PolicyLexer.UNIT, PolicyLexer.UNITS,
+            PolicyLexer.POLICY);
 
     static String tokenWords(int type) {
         return switch (type) {
@@ -135,15 +158,14 @@ final class SyntaxErrors extends BaseErrorListener {
     private static String contextWords(ParserRuleContext ctx) {
         for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
             switch (c.getRuleIndex()) {
-                case PolicyParser.RULE_codeProp, PolicyParser.RULE_definition -> {
-                    if (c.getRuleIndex() == PolicyParser.RULE_definition && !(c instanceof PolicyParser.CodeDefContext)) {
-                        break;
+                case PolicyParser.RULE_codeProp, PolicyParser.RULE_definition, PolicyParser.RULE_ruleProp -> {
+                    if (c instanceof PolicyParser.CodeDefContext || c.getRuleIndex() == PolicyParser.RULE_codeProp) {
+                        return "a code property (initial, add-on of, family, method, role, unit, facility only, "
+                                + "description, source) or '}'";
                     }
-                    return "a code property (initial, add-on of, family, method, role, unit, facility only, "
-                            + "description, source) or '}'";
-                }
-                case PolicyParser.RULE_ruleProp -> {
-                    return "a rule property (title, action, carc, rarc, message, fix, appeal) or '}'";
+                    if (c instanceof PolicyParser.RuleDefContext || c.getRuleIndex() == PolicyParser.RULE_ruleProp) {
+                        return "a rule property (title, action, carc, rarc, message, fix, appeal) or '}'";
+                    }
                 }
                 case PolicyParser.RULE_ruleItem -> {
                     return "a rule (family, code, drug, mue, prior authorization, audit, modifier, rule, timing, "

@@ -16,7 +16,7 @@ public final class Suggest {
     public static List<String> closest(String word, Collection<String> candidates) {
         if (word == null || word.isEmpty()) return List.of();
         String w = word.toLowerCase(java.util.Locale.ROOT);
-        int limit = Math.max(1, Math.min(3, word.length() / 3 + 1));
+        int limit = Math.max(1, Math.min(3, (word.length() + 1) / 3));
         record Hit(String text, int distance, long numeric, int order) {
         }
         List<Hit> hits = new ArrayList<>();
