@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 CheckCommand.class,
                 ImportCommand.class,
                 AdjudicateCommand.class,
+                DeriveCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
