@@ -23,9 +23,11 @@ broken="$(mktemp -d)"
 trap 'rm -rf "$broken"' EXIT
 cp -r "$root/policies" "$broken/policies"
 cat > "$broken/policies/payers/zz-broken.ppl" <<'PPL'
+payer example "Example Health"
+
 policy broken-example {
-  applies to payer uhc
-  extends uhc
+  applies to payer example
+  extends medicare-part-b
   effective 2027-01-01
   mue 96418 practitioner 1 per line
 }
@@ -34,7 +36,7 @@ if log="$(mvn -B -f "$example/pom.xml" generate-resources -Dbilling.policies="$b
     -Dpplc.outputFile="$broken/out.json" 2>&1)"; then
   echo "billing-product: the build passed with a policy error" >&2; exit 1
 fi
-grep -q 'policies/payers/zz-broken.ppl:5:7: error: unknown code 96418' <<<"$log" \
+grep -q 'policies/payers/zz-broken.ppl:7:7: error: unknown code 96418' <<<"$log" \
   || { echo "$log" | tail -30 >&2; echo "billing-product: the failed build did not show the diagnostic" >&2; exit 1; }
 grep -q 'pplc: 1 policy error in' <<<"$log" \
   || { echo "$log" | tail -30 >&2; echo "billing-product: the failed build did not count the error" >&2; exit 1; }
