@@ -12,13 +12,14 @@ bench() { java -cp "$cp" org.pplc.maven.BundleLoadBenchmark "$@"; }
 
 bundle="src/maven-plugin/target/bundle-load.json"
 bench write "$dir" "$bundle"
-median() { sort -n | awk '{a[NR]=$1} END {printf "median %6.1f ms, min %6.1f ms", a[int((NR+1)/2)], a[1]}'; }
+# median and minimum of column $1 of "wall cpu" lines
+stats() { awk -v c="$1" '{print $c}' | sort -n | awk '{a[NR]=$1} END {printf "median %6.1f ms, min %6.1f ms", a[int((NR+1)/2)], a[1]}'; }
 # fresh JVMs, load and compile taking turns so that a busy machine slows both alike
 loads=(); compiles=()
 for i in 1 2 3 4 5 6 7; do
   loads+=("$(bench cold-load "$bundle")")
   compiles+=("$(bench cold-compile "$dir")")
 done
-echo "bundle load,         fresh JVM, 7 runs: $(printf '%s\n' "${loads[@]}" | median)"
-echo "compile from source, fresh JVM, 7 runs: $(printf '%s\n' "${compiles[@]}" | median)"
+echo "bundle load,         fresh JVM, 7 runs: wall $(printf '%s\n' "${loads[@]}" | stats 1);  CPU $(printf '%s\n' "${loads[@]}" | stats 2)"
+echo "compile from source, fresh JVM, 7 runs: wall $(printf '%s\n' "${compiles[@]}" | stats 1);  CPU $(printf '%s\n' "${compiles[@]}" | stats 2)"
 bench warm "$dir" 200

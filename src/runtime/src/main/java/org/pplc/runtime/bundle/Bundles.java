@@ -157,7 +157,7 @@ public final class Bundles {
                 throw new Fields.Damage("its contents do not match its checksum (sha256 recorded " + recorded
                         + ", computed " + actual + "); rebuild it rather than edit it");
             }
-            return BundleReader.policySet(Fields.of(body, ""));
+            return BundleReader.policySet(Fields.root(body));
         } catch (Fields.Damage d) {
             throw new BundleException(name + ": the bundle is damaged: " + d.getMessage());
         } catch (BundleException e) {

@@ -22,31 +22,47 @@ final class Fields {
     }
 
     private final Map<String, Object> node;
-    private final String path;
+    // where the object sits, kept as parts: the path is only spelled out for an error message
+    private final Fields parent;
+    private final String name;
+    private final int index;
 
-    private Fields(Map<String, Object> node, String path) {
+    private Fields(Map<String, Object> node, Fields parent, String name, int index) {
         this.node = node;
-        this.path = path;
+        this.parent = parent;
+        this.name = name;
+        this.index = index;
+    }
+
+    /** The body of a bundle: paths are spelled from here. */
+    static Fields root(Object node) {
+        return of(node, null, null, -1);
     }
 
     @SuppressWarnings("unchecked")
-    static Fields of(Object node, String path) {
-        if (!(node instanceof Map<?, ?> m)) throw new Damage(at(path) + " should be an object but is " + kind(node));
-        return new Fields((Map<String, Object>) m, path);
+    private static Fields of(Object node, Fields parent, String name, int index) {
+        if (!(node instanceof Map<?, ?> m)) {
+            String path = parent == null ? "" : parent.child(name) + (index < 0 ? "" : "[" + index + "]");
+            throw new Damage(at(path) + " should be an object but is " + kind(node));
+        }
+        return new Fields((Map<String, Object>) m, parent, name, index);
     }
 
+    /** E.g. {@code policies[2].meta}; empty for the body itself. */
     String path() {
-        return path;
+        if (parent == null) return "";
+        return parent.child(name) + (index < 0 ? "" : "[" + index + "]");
     }
 
     /** The field's value, null for an explicit null; a missing field is damage. */
     private Object field(String name) {
         Object v = node.get(name);
-        if (v == null && !node.containsKey(name)) throw new Damage("missing field '" + name + "' in " + where(path));
+        if (v == null && !node.containsKey(name)) throw new Damage("missing field '" + name + "' in " + where(path()));
         return v;
     }
 
     private String child(String name) {
+        String path = path();
         return path.isEmpty() ? name : path + "." + name;
     }
 
@@ -120,7 +136,7 @@ final class Fields {
     Fields object(String name) {
         Object v = field(name);
         if (v == null) return null;
-        return of(v, child(name));
+        return of(v, this, name, -1);
     }
 
     List<String> strings(String name) {
@@ -160,7 +176,7 @@ final class Fields {
     <T> List<T> list(String name, Function<Fields, T> read) {
         List<?> v = array(name);
         List<T> out = new ArrayList<>(v.size());
-        for (int i = 0; i < v.size(); i++) out.add(read.apply(of(v.get(i), child(name) + "[" + i + "]")));
+        for (int i = 0; i < v.size(); i++) out.add(read.apply(of(v.get(i), this, name, i)));
         return out;
     }
 
