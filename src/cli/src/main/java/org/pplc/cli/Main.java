@@ -9,6 +9,9 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                ImportCommand.class,
+                AdjudicateCommand.class,
+                DeriveCommand.class,
                 FmtCommand.class,
         })
 public final class Main implements Runnable {
