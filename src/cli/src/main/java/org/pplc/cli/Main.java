@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 AdjudicateCommand.class,
                 DeriveCommand.class,
                 FmtCommand.class,
+                TestCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
