@@ -80,6 +80,6 @@ modifierList : codeRef ((COMMA | OR) codeRef)* ;
 codeRef      : INT | WORD ;
 amount       : INT | DECIMAL ;
 // Names are the author's words; a few keywords double as values (role initial, unit per drug).
-name         : WORD | INITIAL | DRUG | CODE | LINE | DAY | UNIT | UNITS ;
+name         : WORD | INITIAL | DRUG | CODE | LINE | DAY | UNIT | UNITS | POLICY ;
 // Adjacent strings join, so a long appeal text can run over several lines.
 text         : STRING+ ;
