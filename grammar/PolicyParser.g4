@@ -79,7 +79,7 @@ codeList     : codeRef (COMMA codeRef)* ;
 modifierList : codeRef ((COMMA | OR) codeRef)* ;
 codeRef      : INT | WORD ;
 amount       : INT | DECIMAL ;
-// Names are the author's words; a few keywords double as values (role initial, unit per drug).
+// Names are the author's words; a few keywords double as values (role initial, unit per drug, per day (policy)).
 name         : WORD | INITIAL | DRUG | CODE | LINE | DAY | UNIT | UNITS | POLICY ;
 // Adjacent strings join, so a long appeal text can run over several lines.
 text         : STRING+ ;

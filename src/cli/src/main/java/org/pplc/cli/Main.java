@@ -9,6 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                ImportCommand.class,
+                AdjudicateCommand.class,
                 DeriveCommand.class,
                 DocsCommand.class,
         })

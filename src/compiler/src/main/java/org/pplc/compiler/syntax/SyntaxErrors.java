@@ -137,7 +137,8 @@ final class SyntaxErrors extends BaseErrorListener {
     }
 
     private static final java.util.Set<Integer> SOFT_KEYWORDS = java.util.Set.of(PolicyLexer.INITIAL,
-            PolicyLexer.DRUG, PolicyLexer.CODE, PolicyLexer.LINE, PolicyLexer.DAY, PolicyLexer.UNIT, PolicyLexer.UNITS);
+            PolicyLexer.DRUG, PolicyLexer.CODE, PolicyLexer.LINE, PolicyLexer.DAY, PolicyLexer.UNIT, PolicyLexer.UNITS,
+            PolicyLexer.POLICY);
 
     static String tokenWords(int type) {
         return switch (type) {

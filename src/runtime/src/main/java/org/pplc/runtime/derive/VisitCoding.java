@@ -80,7 +80,8 @@ final class VisitCoding {
         final String hcpcs;
         final List<String> modifiers;
         final long order;
-        final List<String> because = new ArrayList<>();
+        /** Why, per contribution: the administration's name and the sentence about it. */
+        final List<String[]> because = new ArrayList<>();
         int units;
 
         Draft(Code code, String hcpcs, List<String> modifiers, long order) {
@@ -135,7 +136,9 @@ final class VisitCoding {
             secondSites(ivCandidates);
         }
 
-        List<Given> rest = given.stream().filter(g -> !coded.contains(g))
+        // by position, not by value: two identical records are two administrations
+        Set<Integer> done = coded.stream().map(Given::index).collect(Collectors.toSet());
+        List<Given> rest = given.stream().filter(g -> !done.contains(g.index()))
                 .sorted(Comparator.comparing(Given::start, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparingInt(Given::index))
                 .toList();
@@ -156,7 +159,7 @@ final class VisitCoding {
         ordered.sort(Comparator.comparingLong(d -> d.order));
         List<ClaimLine> lines = new ArrayList<>();
         for (Draft d : ordered) {
-            lines.add(new ClaimLine(lines.size() + 1, d.hcpcs, d.units, d.modifiers, null, String.join("; ", d.because)));
+            lines.add(new ClaimLine(lines.size() + 1, d.hcpcs, d.units, d.modifiers, null, because(d)));
         }
         Claim claim = new Claim(visit.id(), visit.payer(), visit.plan(), setting, visit.placeOfService(),
                 visit.dateOfService(), lines, visit.authorizations(), visit.administrations());
@@ -288,7 +291,8 @@ final class VisitCoding {
             if (!marked.isEmpty()) return marked.get(0);
             boolean markedElsewhere = visit.administrations().stream().anyMatch(Administration::primary);
             notes.add(markedElsewhere
-                    ? "the administration marked primary is not an IV push or infusion: the hierarchy order chose the initial service"
+                    ? "the administration marked primary cannot take an initial code (only an IV push or infusion"
+                    + " can): the hierarchy order chose the initial service"
                     : "no administration is marked primary (the main reason for the visit): the hierarchy order chose the initial service");
         }
         return candidates.stream().min(hierarchyOrder()).orElseThrow();
@@ -558,7 +562,7 @@ final class VisitCoding {
     private void addDrugLine(String hcpcs, int units, List<String> modifiers, long order, String because) {
         Draft d = drafts.computeIfAbsent(new LineKey(hcpcs, modifiers), k -> new Draft(null, hcpcs, modifiers, order));
         d.units += units;
-        d.because.add(because);
+        d.because.add(new String[] {"", because});
     }
 
     // ---- lines ------------------------------------------------------------------------------------
@@ -583,7 +587,35 @@ final class VisitCoding {
         Draft d = drafts.computeIfAbsent(new LineKey(c.code(), modifiers),
                 k -> new Draft(c, c.code(), modifiers, order));
         d.units = c.unit() == UnitBasis.ENCOUNTER ? 1 : d.units + units;
-        d.because.add(text);
+        d.because.add(new String[] {g.name(), text});
+    }
+
+    /**
+     * The reasons of a line, with drugs that got it for the same reason named together:
+     * "doxorubicin and vincristine: chemo push of a new drug, ...".
+     */
+    private static String because(Draft d) {
+        Map<String, List<String>> byReason = new LinkedHashMap<>();
+        for (String[] c : d.because) {
+            String prefix = c[0] + ": ";
+            if (c[1].startsWith(prefix)) {
+                byReason.computeIfAbsent(c[1].substring(prefix.length()), r -> new ArrayList<>()).add(c[0]);
+            } else {
+                byReason.computeIfAbsent(c[1], r -> new ArrayList<>());
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : byReason.entrySet()) {
+            List<String> names = e.getValue().stream().distinct().toList();
+            if (names.isEmpty()) {
+                parts.add(e.getKey());
+            } else {
+                String who = names.size() == 1 ? names.get(0)
+                        : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+                parts.add(who + ": " + e.getKey());
+            }
+        }
+        return String.join("; ", parts);
     }
 
     /** An add-on derived without any of its primaries would be denied as billed alone: say so now. */

@@ -52,12 +52,14 @@ class DeriverTest {
         @Test
         void rchop() {
             Derivation d = derive(Visits.example("rchop.json"));
-            assertEquals(List.of("96413 x1", "96415 x3", "96417 x1", "96411 x2", "96375 x2", "J9312-JZ x68"), codes(d));
+            assertEquals(List.of("96413 x1", "96415 x3", "96417 x1", "96411 x2", "96375 x2",
+                    "J9312-JZ x68", "J9070-JZ x14", "J9000 x9", "J9370 x2", "J1200 x1", "J2405 x8"), codes(d));
             assertEquals("medicare", derived(d).policy());
             // pre-medications pushed before rituximab still take the therapeutic codes, never 96411
-            assertTrue(because(d, "96375").contains("diphenhydramine"), because(d, "96375"));
-            assertTrue(because(d, "96375").contains("ondansetron"), because(d, "96375"));
-            assertTrue(because(d, "96411").contains("doxorubicin") && because(d, "96411").contains("vincristine"));
+            assertEquals("diphenhydramine and ondansetron: therapeutic push of a new drug, added to the initial service"
+                    + " (rituximab)", because(d, "96375"));
+            assertEquals("doxorubicin and vincristine: chemo push of a new drug, added to the initial service (rituximab)",
+                    because(d, "96411"));
             assertTrue(because(d, "96413").startsWith("rituximab is the initial service"), because(d, "96413"));
             assertTrue(because(d, "96415").contains("240 minutes: 3 additional hours"), because(d, "96415"));
             assertTrue(because(d, "J9312").contains("675 mg at 10 mg a unit: 68 units"), because(d, "J9312"));
@@ -67,17 +69,18 @@ class DeriverTest {
         @Test
         void folfox() {
             Derivation d = derive(Visits.example("folfox.json"));
-            assertEquals(List.of("96413 x1", "96415 x1", "96368 x1", "96411 x1", "96416 x1", "J9190 x12"), codes(d));
+            assertEquals(List.of("96413 x1", "96415 x1", "96368 x1", "96411 x1", "96416 x1",
+                    "J9263-JZ x320", "J0640-JZ x16", "J9190 x11"), codes(d));
             assertEquals("leucovorin ran alongside oxaliplatin: concurrent infusion", because(d, "96368"));
-            assertTrue(because(d, "J9190").contains("800 mg + 4800 mg = 5600 mg at 500 mg a unit: 12 units"),
+            assertTrue(because(d, "J9190").contains("760 mg + 4560 mg = 5320 mg at 500 mg a unit: 11 units (rounded up)"),
                     because(d, "J9190"));
         }
 
         @Test
         void folfirinox() {
             Derivation d = derive(Visits.example("folfirinox.json"));
-            assertEquals(List.of("96413 x1", "96415 x1", "96417 x1", "96367 x1", "96366 x1", "96411 x1", "96416 x1"),
-                    codes(d));
+            assertEquals(List.of("96413 x1", "96415 x1", "96417 x1", "96367 x1", "96366 x1", "96411 x1", "96416 x1",
+                    "J9263-JZ x320", "J9206-JZ x17", "J0640-JZ x16", "J9190 x11"), codes(d));
             assertTrue(because(d, "96367").startsWith("leucovorin followed irinotecan"), because(d, "96367"));
             assertTrue(because(d, "96366").startsWith("leucovorin ran 120 minutes: 1 additional hour"));
         }
@@ -217,6 +220,14 @@ class DeriverTest {
         }
 
         @Test
+        void twoIdenticalRecordsAreTwoAdministrations() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("denosumab", "J0897", "therapeutic", INJECTION, "09:00", 1),
+                    given("denosumab", "J0897", "therapeutic", INJECTION, "09:00", 1)));
+            assertEquals(List.of("96372 x2"), codes(d));
+        }
+
+        @Test
         void pumpStartIsNotAnAddOn() {
             Derivation d = derive(visit("medicare", FACILITY,
                     given("fluorouracil", "J9190", "chemo", PUMP, "09:00", 46 * 60)));
@@ -337,8 +348,8 @@ class DeriverTest {
         @Test
         void aMultiDoseDrugTakesNoDiscardModifier() {
             Derivation d = derive(visit("medicare", FACILITY,
-                    given("cyclophosphamide", "J9070", "chemo", INFUSION, "09:00", 30, "A", dose("1500", "mg"), false)));
-            assertEquals(List.of("96413 x1", "J9070 x15"), codes(d));
+                    given("doxorubicin", "J9000", "chemo", INFUSION, "09:00", 30, "A", dose("150", "mg"), false)));
+            assertEquals(List.of("96413 x1", "J9000 x15"), codes(d));
         }
     }
 

@@ -69,16 +69,16 @@ final class TestPolicies {
 
         Map<String, Drug> drugs = new LinkedHashMap<>();
         drug(drugs, "J9312", "rituximab", "chemo", "10", "mg", true, CORE);
-        drug(drugs, "J9070", "cyclophosphamide", "chemo", "100", "mg", false, CORE);
+        drug(drugs, "J9070", "cyclophosphamide", "chemo", "100", "mg", true, CORE);
         drug(drugs, "J9000", "doxorubicin", "chemo", "10", "mg", false, CORE);
         drug(drugs, "J9370", "vincristine", "chemo", "1", "mg", false, CORE);
         drug(drugs, "J1200", "diphenhydramine", "therapeutic", "50", "mg", false, CORE);
         drug(drugs, "J2405", "ondansetron", "therapeutic", "1", "mg", false, CORE);
         drug(drugs, "J1100", "dexamethasone", "therapeutic", "1", "mg", false, CORE);
-        drug(drugs, "J9263", "oxaliplatin", "chemo", "0.5", "mg", false, CORE);
-        drug(drugs, "J0640", "leucovorin", "therapeutic", "50", "mg", false, CORE);
+        drug(drugs, "J9263", "oxaliplatin", "chemo", "0.5", "mg", true, CORE);
+        drug(drugs, "J0640", "leucovorin", "therapeutic", "50", "mg", true, CORE);
         drug(drugs, "J9190", "fluorouracil", "chemo", "500", "mg", false, CORE);
-        drug(drugs, "J9206", "irinotecan", "chemo", "20", "mg", false, CORE);
+        drug(drugs, "J9206", "irinotecan", "chemo", "20", "mg", true, CORE);
         drug(drugs, "J7050", "normal saline", "hydration", "250", "mL", false, CORE);
         drug(drugs, "J1745", "infliximab", "therapeutic", "10", "mg", true, CORE);
 

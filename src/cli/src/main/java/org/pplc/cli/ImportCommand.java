@@ -1,0 +1,220 @@
+package org.pplc.cli;
+
+import org.pplc.compiler.imports.AocImporter;
+import org.pplc.compiler.imports.AocTable;
+import org.pplc.compiler.imports.AocText;
+import org.pplc.compiler.imports.ImportDiff;
+import org.pplc.compiler.imports.ImportException;
+import org.pplc.compiler.imports.MueImporter;
+import org.pplc.compiler.imports.MueTable;
+import org.pplc.compiler.imports.MueText;
+import org.pplc.compiler.imports.PolicyScope;
+import org.pplc.compiler.imports.Quarter;
+import org.pplc.compiler.imports.RowProblem;
+import org.pplc.runtime.model.MueSetting;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code pplc import mue|aoc}: turns the CMS tables into policy text. Exit 0 when every row was
+ * imported; 1 when the file was refused, the policies needed did not compile, or any row was bad
+ * (the good rows are still written).
+ */
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Turn CMS tables (MUE, add-on code edits) into policy text.",
+        subcommands = {ImportCommand.Mue.class, ImportCommand.Aoc.class})
+public final class ImportCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Options both tables take. */
+    abstract static class Common implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "the CMS file, CSV as CMS publishes it")
+        Path file;
+
+        @Option(names = "--out", paramLabel = "F", description = "write the policy text to F instead of standard output")
+        Path out;
+
+        @Option(names = "--quarter", paramLabel = "YYYYQn", description = "the CMS release, e.g. 2024Q3; default: from the file name")
+        String quarter;
+
+        @Option(names = "--policies", paramLabel = "DIR", defaultValue = "policies", description = "policies directory (default: ${DEFAULT-VALUE})")
+        Path policies;
+
+        @Option(names = "--policy", paramLabel = "ID", defaultValue = "medicare-part-b",
+                description = "the policy the rules are meant for: only its codes are kept, --diff compares with it (default: ${DEFAULT-VALUE})")
+        String policyId;
+
+        @Option(names = "--all", description = "keep codes the policies do not define (they then need code definitions to compile)")
+        boolean all;
+
+        @Option(names = "--diff", description = "report what this file changes against --policy (added, removed, changed) instead of printing the text; --out still writes it")
+        boolean diff;
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        PrintWriter stdout() {
+            return spec.commandLine().getOut();
+        }
+
+        String displayName() {
+            return file.toString();
+        }
+
+        Quarter quarter() {
+            if (quarter != null) return Quarter.parse(quarter);
+            return Quarter.inferFrom(file.getFileName().toString()).orElse(null);
+        }
+
+        /** Policy text to --out or standard output (suppressed on standard output by --diff). */
+        boolean emit(String text) {
+            if (out != null) {
+                try {
+                    Path parent = out.toAbsolutePath().getParent();
+                    if (parent != null) Files.createDirectories(parent);
+                    Files.writeString(out, text, StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    err().println(out + ": error: cannot write the output (" + e.getMessage() + ")");
+                    return false;
+                }
+            } else if (!diff) {
+                stdout().print(text);
+            }
+            stdout().flush();
+            return true;
+        }
+
+        int report(List<RowProblem> problems) {
+            for (RowProblem p : problems) err().println(p);
+            return problems.size();
+        }
+
+        @Override
+        public Integer call() {
+            try {
+                return importFile();
+            } catch (ImportException e) {
+                err().println(e.getMessage());
+                return 1;
+            } catch (IllegalArgumentException e) {
+                err().println("pplc import: error: " + e.getMessage());
+                return 1;
+            } finally {
+                err().flush();
+                stdout().flush();
+            }
+        }
+
+        abstract int importFile() throws ImportException;
+    }
+
+    @Command(name = "mue", mixinStandardHelpOptions = true,
+            description = "Turn a CMS MUE table (practitioner or outpatient hospital services) into mue rules.")
+    static final class Mue extends Common {
+        @Option(names = "--setting", required = true, paramLabel = "practitioner|outpatient", description = "which table this is")
+        String setting;
+
+        @Option(names = "--wrap", paramLabel = "POLICY_ID", description = "emit a whole policy with this id around the rules")
+        String wrap;
+
+        @Option(names = "--payer", defaultValue = "medicare", paramLabel = "ID", description = "with --wrap: the payer it applies to (default: ${DEFAULT-VALUE})")
+        String payer;
+
+        @Option(names = "--effective", paramLabel = "YYYY-MM-DD", description = "with --wrap: first day in force (default: the quarter's first day)")
+        String effective;
+
+        @Option(names = "--extends", paramLabel = "ID", description = "with --wrap (required): the layer below; MUEs it already sets are written 'override'")
+        String extendsId;
+
+        @Override
+        int importFile() throws ImportException {
+            MueSetting s = MueSetting.fromId(setting);
+            if (s == null) throw new IllegalArgumentException("--setting must be practitioner or outpatient, not '" + setting + "'");
+            Quarter q = quarter();
+            LocalDate from = null;
+            if (wrap != null) {
+                if (extendsId == null) {
+                    throw new IllegalArgumentException("--wrap needs --extends ID: a payer policy builds on a layer below");
+                }
+                from = effective != null ? date(effective, "--effective") : q == null ? null : q.firstDay();
+                if (from == null) {
+                    throw new IllegalArgumentException("--wrap needs the day the policy takes effect: give --quarter or --effective");
+                }
+            }
+            MueTable table = MueImporter.read(file, displayName(), s);
+            int bad = report(table.problems());
+            boolean needPolicies = !all || diff || extendsId != null;
+            PolicyScope scope = needPolicies ? PolicyScope.load(policies, !all || diff ? policyId : extendsId) : null;
+            if (!all) table = table.restrictTo(scope.mueCodes());
+            Set<String> overridden = Set.of();
+            if (extendsId != null) overridden = PolicyScope.load(policies, extendsId).mueCodesSet(s);
+            MueText.Wrap w = wrap == null ? null : new MueText.Wrap(wrap, payer, from, extendsId, overridden);
+            if (!emit(MueText.render(table, q, w))) return 1;
+            if (diff) stdout().print(ImportDiff.mues(table, scope.policy()).render());
+            err().println(displayName() + ": imported " + table.entries().size() + " " + s.id() + " MUEs"
+                    + (table.skipped() > 0 ? "; " + table.skipped() + " codes outside the hierarchy of " + policyId
+                    + " left out (--all keeps them)" : "")
+                    + (bad > 0 ? "; " + bad + " rows not imported (errors above)" : ""));
+            return bad > 0 ? 1 : 0;
+        }
+    }
+
+    @Command(name = "aoc", mixinStandardHelpOptions = true,
+            description = "Turn the CMS add-on code edit file into the codes' add-on of lists.")
+    static final class Aoc extends Common {
+        @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+                description = "leave out edits deleted on or before this day and edits not yet in force (default: leave out every edit with a deletion date)")
+        String asOf;
+
+        @Override
+        int importFile() throws ImportException {
+            Quarter q = quarter();
+            LocalDate day = asOf == null ? null : date(asOf, "--as-of");
+            AocTable table = AocImporter.read(file, displayName(), day);
+            int bad = report(table.problems());
+            PolicyScope scope = !all || diff ? PolicyScope.load(policies, policyId) : null;
+            if (!all) table = table.restrictTo(scope.codes());
+            if (!emit(AocText.render(table, q))) return 1;
+            if (diff) stdout().print(ImportDiff.addOns(table, scope.policy()).render());
+            err().println(displayName() + ": imported " + table.edits().size() + " add-on edits"
+                    + (table.deleted() > 0 ? "; " + table.deleted() + " deleted edits left out" : "")
+                    + (table.notYetInForce() > 0 ? "; " + table.notYetInForce() + " edits not yet in force left out" : "")
+                    + (table.skipped() > 0 ? "; " + table.skipped() + " edits outside the hierarchy of " + policyId
+                    + " left out (--all keeps them)" : "")
+                    + (bad > 0 ? "; " + bad + " rows not imported (errors above)" : ""));
+            return bad > 0 ? 1 : 0;
+        }
+    }
+
+    static LocalDate date(String text, String option) {
+        try {
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " '" + text + "' is not a date (YYYY-MM-DD)");
+        }
+    }
+}
