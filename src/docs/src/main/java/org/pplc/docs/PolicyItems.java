@@ -105,12 +105,17 @@ final class PolicyItems {
                     "action", r.action() == null ? null : r.action().id(),
                     "CARC", r.carc(),
                     "RARC", r.rarc().isEmpty() ? "none" : String.join(", ", r.rarc()),
-                    "message", r.message(), "fix", r.fix(), "appeal", r.appeal() == null ? "none" : r.appeal()));
+                    "message", shown(r.message()), "fix", shown(r.fix()), "appeal", r.appeal() == null ? "none" : shown(r.appeal())));
         }
         items.sort(Comparator.comparingInt((Item i) -> SECTIONS.indexOf(i.section())).thenComparing(Item::key));
         Map<String, Item> out = new LinkedHashMap<>();
         for (Item i : items) out.putIfAbsent(i.key(), i);
         return out;
+    }
+
+    /** A rule text as reviewers read it: the claim's values appear as [name], never as raw {name}. */
+    private static String shown(String template) {
+        return Words.fill(template, name -> null);
     }
 
     private static Item item(String key, String section, String subject, Provenance provenance, String... fieldPairs) {
