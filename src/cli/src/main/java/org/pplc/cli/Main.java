@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 DeriveCommand.class,
                 FmtCommand.class,
                 TestCommand.class,
+                DocsCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
