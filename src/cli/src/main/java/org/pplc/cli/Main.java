@@ -12,6 +12,9 @@ import picocli.CommandLine.Command;
                 ImportCommand.class,
                 AdjudicateCommand.class,
                 DeriveCommand.class,
+                FmtCommand.class,
+                TestCommand.class,
+                DocsCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
