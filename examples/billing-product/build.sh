@@ -10,6 +10,10 @@ root="$(cd "$example/../.." && pwd)"
 # the plugin, the runtime and what they need (parent pom, compiler); tests run in pplc's own build
 mvn -q -f "$root/pom.xml" install -DskipTests -pl src/runtime,src/maven-plugin -am
 mvn -q -f "$example/pom.xml" verify
+test -s "$example/target/classes/pplc/policies.bundle.json" \
+  || { echo "billing-product: no bundle in target/classes/pplc" >&2; exit 1; }
+test -s "$example/target/site/pplc/html/index.html" \
+  || { echo "billing-product: the docs goal wrote no target/site/pplc/html/index.html" >&2; exit 1; }
 
 deps="$example/target/runtime-dependencies.txt"
 mvn -q -f "$example/pom.xml" dependency:list -DincludeScope=runtime -DoutputFile="$deps"

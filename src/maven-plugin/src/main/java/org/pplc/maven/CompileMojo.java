@@ -2,7 +2,6 @@ package org.pplc.maven;
 
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -15,7 +14,7 @@ import java.io.File;
  */
 @Mojo(name = "compile", defaultPhase = LifecyclePhase.GENERATE_RESOURCES, threadSafe = true)
 public final class CompileMojo extends AbstractMojo {
-    /** The folder of .ppl policy files (and their CSV tables). */
+    /** The folder of .ppl policy files. */
     @Parameter(property = "pplc.policyDirectory", defaultValue = "${project.basedir}/src/main/policies", required = true)
     private File policyDirectory;
 
@@ -38,24 +37,8 @@ public final class CompileMojo extends AbstractMojo {
             getLog().info("pplc: skipped");
             return;
         }
-        Log log = getLog();
-        PolicyBuild.Outcome outcome = new PolicyBuild(policyDirectory.toPath(), outputFile.toPath(), failOnWarning)
-                .run(new PolicyBuild.Reporter() {
-                    @Override
-                    public void error(String text) {
-                        log.error(text);
-                    }
-
-                    @Override
-                    public void warning(String text) {
-                        log.warn(text);
-                    }
-
-                    @Override
-                    public void info(String text) {
-                        log.info(text);
-                    }
-                });
+        PolicyBuild.Outcome outcome = new PolicyBuild(policyDirectory.toPath(), failOnWarning)
+                .bundle(outputFile.toPath(), new MavenReporter(getLog()));
         if (outcome.failed()) throw new MojoFailureException("pplc: " + outcome.reason());
     }
 }

@@ -81,10 +81,10 @@ class PolicyBuildTest {
         Path policies = folder(dir, CORE, PAYER);
         Path out = dir.resolve("classes/pplc/policies.bundle.json");
         Log log = new Log();
-        PolicyBuild.Outcome outcome = new PolicyBuild(policies, out, false).run(log);
+        PolicyBuild.Outcome outcome = new PolicyBuild(policies, false).bundle(out, log);
 
         assertFalse(outcome.failed(), () -> outcome.reason() + " " + log.errors);
-        assertEquals(out, outcome.bundle());
+        assertEquals(out, outcome.output());
         assertEquals(List.of(), log.errors);
         PolicySet loaded = Bundles.read(out);
         assertEquals(List.of("core", "acme"), List.copyOf(loaded.policies().keySet()));
@@ -99,7 +99,7 @@ class PolicyBuildTest {
         Path policies = folder(dir, CORE, PAYER);
         Path out = dir.resolve("classes/pplc/policies.bundle.json");
         Log lenient = new Log();
-        PolicyBuild.Outcome built = new PolicyBuild(policies, out, false).run(lenient);
+        PolicyBuild.Outcome built = new PolicyBuild(policies, false).bundle(out, lenient);
         assertFalse(built.failed());
         assertEquals(1, built.warnings());
         assertTrue(lenient.warnings.get(0).startsWith("policies/core.ppl:5:8: warning: no policy for all payers defines rule "),
@@ -107,7 +107,7 @@ class PolicyBuildTest {
 
         Files.delete(out);
         Log strict = new Log();
-        PolicyBuild.Outcome refused = new PolicyBuild(policies, out, true).run(strict);
+        PolicyBuild.Outcome refused = new PolicyBuild(policies, true).bundle(out, strict);
         assertTrue(refused.failed());
         assertEquals("1 policy warning in " + policies + " and failOnWarning is set", refused.reason());
         assertEquals(lenient.warnings, strict.warnings);
@@ -118,12 +118,12 @@ class PolicyBuildTest {
     void rebuildingUnchangedPoliciesLeavesTheBundleAlone(@TempDir Path dir) throws IOException {
         Path policies = folder(dir, CORE, PAYER);
         Path out = dir.resolve("classes/pplc/policies.bundle.json");
-        new PolicyBuild(policies, out, false).run(new Log());
+        new PolicyBuild(policies, false).bundle(out, new Log());
         byte[] first = Files.readAllBytes(out);
         FileTime old = FileTime.fromMillis(1_000_000_000_000L);
         Files.setLastModifiedTime(out, old);
 
-        new PolicyBuild(policies, out, false).run(new Log());
+        new PolicyBuild(policies, false).bundle(out, new Log());
         assertEquals(old, Files.getLastModifiedTime(out));
         assertTrue(java.util.Arrays.equals(first, Files.readAllBytes(out)));
     }
@@ -133,10 +133,10 @@ class PolicyBuildTest {
         Path policies = folder(dir, CORE.replace("add-on of 96413", "add-on of 96418"), PAYER);
         Path out = dir.resolve("classes/pplc/policies.bundle.json");
         Log log = new Log();
-        PolicyBuild.Outcome outcome = new PolicyBuild(policies, out, false).run(log);
+        PolicyBuild.Outcome outcome = new PolicyBuild(policies, false).bundle(out, log);
 
         assertTrue(outcome.failed());
-        assertNull(outcome.bundle());
+        assertNull(outcome.output());
         assertFalse(Files.exists(out), "no bundle from broken policies");
         assertEquals(1, outcome.errors());
         assertEquals("1 policy error in " + policies, outcome.reason());
@@ -149,9 +149,37 @@ class PolicyBuildTest {
     }
 
     @Test
+    void documentsOfCleanPoliciesAreRenderedAsHtmlAndMarkdown(@TempDir Path dir) throws IOException {
+        Path policies = folder(dir, CORE, PAYER);
+        Path site = dir.resolve("target/site/pplc");
+        Log log = new Log();
+        PolicyBuild.Outcome outcome = new PolicyBuild(policies, false).documents(site, log);
+
+        assertFalse(outcome.failed(), () -> outcome.reason() + " " + log.errors);
+        assertEquals(site, outcome.output());
+        String index = Files.readString(site.resolve("html/index.html"));
+        assertTrue(index.contains("Acme: drug administration"), "the index lists the payer policy by its title");
+        String readme = Files.readString(site.resolve("markdown/README.md"));
+        assertTrue(readme.contains("Acme: drug administration"), readme);
+        assertTrue(log.infos.get(log.infos.size() - 1).startsWith("pplc: wrote "), log.infos.toString());
+    }
+
+    @Test
+    void brokenPoliciesGetNoDocuments(@TempDir Path dir) throws IOException {
+        Path policies = folder(dir, CORE.replace("add-on of 96413", "add-on of 96418"), PAYER);
+        Path site = dir.resolve("target/site/pplc");
+        Log log = new Log();
+        PolicyBuild.Outcome outcome = new PolicyBuild(policies, false).documents(site, log);
+        assertTrue(outcome.failed());
+        assertEquals("1 policy error in " + policies, outcome.reason());
+        assertEquals(1, log.errors.size());
+        assertFalse(Files.exists(site), "nothing rendered from broken policies");
+    }
+
+    @Test
     void missingFolderFailsWithItsName(@TempDir Path dir) {
         Path missing = dir.resolve("src/main/policies");
-        PolicyBuild.Outcome outcome = new PolicyBuild(missing, dir.resolve("out.json"), false).run(new Log());
+        PolicyBuild.Outcome outcome = new PolicyBuild(missing, false).bundle(dir.resolve("out.json"), new Log());
         assertTrue(outcome.failed());
         assertEquals("policy folder " + missing + " does not exist (set <policyDirectory>)", outcome.reason());
     }
