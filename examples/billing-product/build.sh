@@ -12,6 +12,8 @@ mvn -q -f "$root/pom.xml" install -DskipTests -pl src/runtime,src/maven-plugin -
 mvn -q -f "$example/pom.xml" verify
 test -s "$example/target/classes/pplc/policies.bundle.json" \
   || { echo "billing-product: no bundle in target/classes/pplc" >&2; exit 1; }
+jar tf "$example/target/billing-product-1.0.0-SNAPSHOT.jar" | grep -qx 'pplc/policies.bundle.json' \
+  || { echo "billing-product: the jar holds no pplc/policies.bundle.json" >&2; exit 1; }
 test -s "$example/target/site/pplc/html/index.html" \
   || { echo "billing-product: the docs goal wrote no target/site/pplc/html/index.html" >&2; exit 1; }
 
