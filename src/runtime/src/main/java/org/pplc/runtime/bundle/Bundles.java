@@ -26,9 +26,12 @@ import java.util.Map;
  *   "format" : "pplc-bundle",
  *   "version" : 1,
  *   "sha256" : "&lt;hex SHA-256 of the body written as compact JSON, UTF-8&gt;",
- *   "body" : { "payers" : [...], "policies" : [...] }
+ *   "body" : { "payers" : [...], "facts" : {...}, "policies" : [...] }
  * }
  * </pre>
+ *
+ * Each distinct fact (code, drug, MUE, rule text...) is written once under "facts"; a policy
+ * lists its facts by index there, in its own order (see docs/EMBEDDING.md for the whole shape).
  *
  * A bundle of a newer format version, or a damaged one (bad JSON, checksum mismatch, missing or
  * mistyped field), is refused with a {@link BundleException} whose message says what is wrong.
@@ -97,6 +100,8 @@ public final class Bundles {
     public static PolicySet read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BundleException(file + ": no such file", e);
         } catch (IOException e) {
             throw new BundleException(file + ": cannot read the bundle: " + describe(e), e);
         }
@@ -134,7 +139,7 @@ public final class Bundles {
                 throw new Fields.Damage("not valid JSON" + (loc == null ? "" : " at line " + loc.getLineNr()
                         + ", column " + loc.getColumnNr()) + ": " + firstLine(e.getOriginalMessage()));
             } catch (IOException e) {
-                throw new Fields.Damage(describe(e)); // a byte array has no I/O to fail; kept for the compiler
+                throw new Fields.Damage(describe(e)); // declared by the parser; reading a byte array does not fail
             }
             if (!(parsed instanceof Map<?, ?> doc) || !FORMAT.equals(doc.get("format"))) {
                 throw new BundleException(name + ": not a pplc bundle (it has no \"format\": \"" + FORMAT + "\" header)");
