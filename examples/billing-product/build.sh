@@ -2,13 +2,17 @@
 # Builds the example billing product as a product team would: pplc's runtime and Maven plugin
 # installed in the local Maven repository, then the product's own `mvn verify`, which compiles
 # the policies into its jar and runs its tests. Fails when the product's runtime classpath holds
-# anything of the compiler (ANTLR, Velocity, pplc-compiler).
+# anything of the compiler (ANTLR, Velocity, pplc-compiler), and checks that a policy error fails
+# the product's build with the compiler's diagnostic.
 set -euo pipefail
 example="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$example/../.." && pwd)"
 
-# the plugin, the runtime and what they need (parent pom, compiler); tests run in pplc's own build
-mvn -q -f "$root/pom.xml" install -DskipTests -pl src/runtime,src/maven-plugin -am
+# the plugin, the runtime and what they need (parent pom, compiler, docs); their tests run in pplc's
+# own build. PPLC_INSTALLED=1 skips this when the caller has just run `mvn install` of the reactor.
+if [[ "${PPLC_INSTALLED:-}" != 1 ]]; then
+  mvn -q -f "$root/pom.xml" install -DskipTests -pl src/runtime,src/maven-plugin -am
+fi
 mvn -q -f "$example/pom.xml" verify
 test -s "$example/target/classes/pplc/policies.bundle.json" \
   || { echo "billing-product: no bundle in target/classes/pplc" >&2; exit 1; }
