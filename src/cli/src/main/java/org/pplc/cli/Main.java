@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                BuildCommand.class,
                 ImportCommand.class,
                 AdjudicateCommand.class,
                 DeriveCommand.class,
