@@ -190,27 +190,26 @@ final class Evaluation {
         ModifierRule.SecondInitial second = p.secondInitial;
         String modifier = second == null ? null : firstPresent(line, second.modifiers());
         Provenance src = t.provenance();
-        if (i == firstInitial && line.units() == 1) {
+        // Units on the first initial line are the MUE's business: injection codes count one unit
+        // per injection, and CMS allows 2 units of some initial codes in the outpatient setting.
+        if (i == firstInitial) {
             if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, src, () -> e.code + " is the first initial code of the claim");
             return;
         }
         if (modifier != null) {
             Provenance excused = second.provenance();
-            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> (i == firstInitial
-                    ? e.code + " units " + line.units() + " on one line"
-                    : "second initial code " + e.code + " after " + lines.get(firstInitial).code() + " on line "
-                    + lines.get(firstInitial).line()) + " carries " + modifier + ": a separate IV site");
+            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> "second initial code " + e.code
+                    + " after " + lines.get(firstInitial).code() + " on line " + lines.get(firstInitial).line()
+                    + " carries " + modifier + ": a separate IV site");
             return;
         }
         fire(i, RuleKind.SINGLE_INITIAL_CODE, line, line.units(), src, name -> switch (name) {
-            case "initials" -> Texts.and(initialCodes());
+            case "initials" -> Texts.and(initialCodesBefore(i));
             case "modifiers" -> second == null ? "" : Texts.or(second.modifiers());
             default -> null;
         });
-        if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, true, src, () -> (i == firstInitial
-                ? e.code + " units " + line.units() + " on one line: one initial service per encounter"
-                : "second initial code " + e.code + " after " + lines.get(firstInitial).code() + " on line "
-                + lines.get(firstInitial).line())
+        if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, true, src, () -> "second initial code " + e.code
+                + " after " + lines.get(firstInitial).code() + " on line " + lines.get(firstInitial).line()
                 + (second == null ? "" : ", without modifier " + Texts.or(second.modifiers())));
     }
 
@@ -429,9 +428,10 @@ final class Evaluation {
         return null;
     }
 
-    private List<String> initialCodes() {
+    /** The initial codes billed on the lines before line i: what a second initial code duplicates. */
+    private List<String> initialCodesBefore(int i) {
         List<String> codes = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
+        for (int j = 0; j < i; j++) {
             if (entries[j] != null && entries[j].initial && !codes.contains(entries[j].code)) codes.add(entries[j].code);
         }
         return codes;

@@ -106,12 +106,12 @@ class AdjudicatorTest {
         Result r = medicare(FACILITY, "96413", "96365");
         assertEquals(List.of(RuleKind.SINGLE_INITIAL_CODE), rules(r));
         assertEquals(2, r.findings().get(0).line());
-        assertEquals("96365 is a second initial code (96413 and 96365) without 59, XU or XS", r.findings().get(0).message());
+        assertEquals("96365 is a second initial code (96413) without 59, XU or XS", r.findings().get(0).message());
         assertNull(r.findings().get(0).appeal());
         assertEquals(Decision.PASS, medicare(FACILITY, "96413", "96365:XU").decision());
-        // extra units of an initial code on one line (the MUE of 1 fires too)
+        // extra units of the first initial code are the MUE's to judge, not this rule's
         Result twice = medicare(FACILITY, "96413x2");
-        assertTrue(rules(twice).contains(RuleKind.SINGLE_INITIAL_CODE));
+        assertEquals(List.of(RuleKind.MUE_EXCEEDED), rules(twice));
         // pump start and refill are services of their own, billed with 96413
         assertEquals(Decision.PASS, medicare(FACILITY, "96413", "96416", "96521").decision());
     }
