@@ -175,10 +175,10 @@ public final class ImportCommand implements Runnable {
             MueText.Wrap w = wrap == null ? null : new MueText.Wrap(wrap, payer, from, extendsId, overridden);
             if (!emit(MueText.render(table, q, w))) return 1;
             if (diff) stdout().print(ImportDiff.mues(table, scope.policy()).render());
-            err().println(displayName() + ": imported " + table.entries().size() + " " + s.id() + " MUEs"
-                    + (table.skipped() > 0 ? "; " + table.skipped() + " codes outside the hierarchy of " + policyId
+            err().println(displayName() + ": imported " + count(table.entries().size(), s.id() + " MUE")
+                    + (table.skipped() > 0 ? "; " + count(table.skipped(), "code") + " outside the hierarchy of " + policyId
                     + " left out (--all keeps them)" : "")
-                    + (bad > 0 ? "; " + bad + " rows not imported (errors above)" : ""));
+                    + (bad > 0 ? "; " + count(bad, "row") + " not imported (errors above)" : ""));
             return bad > 0 ? 1 : 0;
         }
     }
@@ -200,14 +200,19 @@ public final class ImportCommand implements Runnable {
             if (!all) table = table.restrictTo(scope.codes());
             if (!emit(AocText.render(table, q))) return 1;
             if (diff) stdout().print(ImportDiff.addOns(table, scope.policy()).render());
-            err().println(displayName() + ": imported " + table.edits().size() + " add-on edits"
-                    + (table.deleted() > 0 ? "; " + table.deleted() + " deleted edits left out" : "")
-                    + (table.notYetInForce() > 0 ? "; " + table.notYetInForce() + " edits not yet in force left out" : "")
-                    + (table.skipped() > 0 ? "; " + table.skipped() + " edits outside the hierarchy of " + policyId
+            err().println(displayName() + ": imported " + count(table.edits().size(), "add-on edit")
+                    + (table.deleted() > 0 ? "; " + count(table.deleted(), "deleted edit") + " left out" : "")
+                    + (table.notYetInForce() > 0 ? "; " + count(table.notYetInForce(), "edit") + " not yet in force left out" : "")
+                    + (table.skipped() > 0 ? "; " + count(table.skipped(), "edit") + " outside the hierarchy of " + policyId
                     + " left out (--all keeps them)" : "")
-                    + (bad > 0 ? "; " + bad + " rows not imported (errors above)" : ""));
+                    + (bad > 0 ? "; " + count(bad, "row") + " not imported (errors above)" : ""));
             return bad > 0 ? 1 : 0;
         }
+    }
+
+    /** "1 code", "2 codes". */
+    static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     static LocalDate date(String text, String option) {
