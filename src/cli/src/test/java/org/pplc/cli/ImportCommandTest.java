@@ -75,7 +75,7 @@ class ImportCommandTest {
         assertEquals(1, a.exit(), "the fixture has three bad rows");
         assertEquals(a.out(), b.out());
         assertTrue(a.out().contains("  override code 96417 { add-on of 96413 }"), a.out());
-        assertTrue(a.err().contains("2 deleted edits left out; 1 edits not yet in force left out"), a.err());
+        assertTrue(a.err().contains("2 deleted edits left out; 1 edit not yet in force left out"), a.err());
     }
 
     @Test
