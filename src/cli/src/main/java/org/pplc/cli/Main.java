@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                AdjudicateCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
