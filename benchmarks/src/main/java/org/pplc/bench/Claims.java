@@ -38,7 +38,7 @@ public final class Claims {
                 new ClaimLine(2, "96415", 3, List.of()),
                 new ClaimLine(3, "96417", 1, List.of()),
                 new ClaimLine(4, "96411", 2, List.of()),
-                new ClaimLine(5, "96375", 2, List.of()),
+                new ClaimLine(5, "96375", 1, List.of()),
                 new ClaimLine(6, "J9312", 68, List.of("JZ")),
                 new ClaimLine(7, "J9070", 8, List.of()),
                 new ClaimLine(8, "J9000", 10, List.of()),

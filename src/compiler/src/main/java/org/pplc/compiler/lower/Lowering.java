@@ -32,6 +32,7 @@ import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,16 +61,19 @@ public final class Lowering {
         // A fact is lowered once and its rule object shared by every policy layered over it: the
         // history below a fact is the same in every scope that holds it, so the object is too.
         Map<Fact, Object> lowered = new IdentityHashMap<>();
+        // Codes and modifier lists recur in thousands of rules: keep one instance of each.
+        Map<Object, Object> shared = new HashMap<>();
         for (CheckedPolicy c : checked.policies()) {
             List<String> layers = new ArrayList<>();
             if (c.parent() != null) layers.addAll(done.get(c.parent()).layers());
             layers.add(c.id());
-            done.put(c.id(), policy(c, List.copyOf(layers), lowered));
+            done.put(c.id(), policy(c, List.copyOf(layers), lowered, shared, c.parent() == null ? null : done.get(c.parent())));
         }
         return new PolicySet(payers, new ArrayList<>(done.values()));
     }
 
-    private static Policy policy(CheckedPolicy c, List<String> layers, Map<Fact, Object> lowered) {
+    private static Policy policy(CheckedPolicy c, List<String> layers, Map<Fact, Object> lowered, Map<Object, Object> shared,
+                                 Policy base) {
         Map<String, Family> families = new LinkedHashMap<>();
         Map<String, Code> codes = new LinkedHashMap<>();
         Map<String, Drug> drugs = new LinkedHashMap<>();
@@ -86,7 +90,7 @@ public final class Lowering {
             Fact f = history.get(history.size() - 1);
             Object o = lowered.get(f);
             if (o == null) {
-                o = lower(f, history);
+                o = lower(f, history, shared);
                 lowered.put(f, o);
             }
             if (o instanceof Family x) families.put(x.id(), x);
@@ -103,10 +107,16 @@ public final class Lowering {
         PolicyMeta meta = new PolicyMeta(c.title(), c.summary(), c.sources(), c.reviewed(), c.updateTriggers());
         return new Policy(c.id(), c.payer(), c.plan(), c.parent(), c.effectiveFrom(), c.effectiveThrough(), layers,
                 meta, c.decl().span().start(), families, codes, drugs, mues, auths, audits, modifiers, rules, times,
-                initial);
+                initial, base);
     }
 
-    private static Object lower(Fact f, List<Fact> history) {
+    @SuppressWarnings("unchecked")
+    private static <T> T shared(Map<Object, Object> shared, T value) {
+        Object was = shared.putIfAbsent(value, value);
+        return was == null ? value : (T) was;
+    }
+
+    private static Object lower(Fact f, List<Fact> history, Map<Object, Object> shared) {
         Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
         if (f.definition() instanceof FamilyDef d) {
             return new Family(d.id().text(),
@@ -121,23 +131,23 @@ public final class Lowering {
                     m.only() == null ? null : Setting.fromId(m.only().text()),
                     m.description() == null ? null : m.description().value(), prov);
         } else if (f.definition() instanceof DrugDef d) {
-            return new Drug(d.hcpcs().text(), d.name().value(),
+            return new Drug(shared(shared, d.hcpcs().text()), d.name().value(),
                 d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov);
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
             Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
-            return new Mue(d.code().text(), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
+            return new Mue(shared(shared, d.code().text()), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
         } else if (f.definition() instanceof AuthDef d) {
-            String code = ((Name) f.node()).text();
+            String code = shared(shared, ((Name) f.node()).text());
             return new Authorization(code, d.required(), prov);
         } else if (f.definition() instanceof AuditDef d) {
-            return new AuditThreshold(d.code().text(), d.units().intValue(), prov);
+            return new AuditThreshold(shared(shared, d.code().text()), d.units().intValue(), prov);
         } else if (f.definition() instanceof ModifierDef d) {
-            List<String> mods = d.modifiers().stream().map(Name::text).toList();
+            List<String> mods = shared(shared, d.modifiers().stream().map(n -> shared(shared, n.text())).toList());
             return switch (d.kind()) {
                 case DRUG_LINE -> new ModifierRule.DrugLine(mods, prov);
                 case SECOND_INITIAL -> new ModifierRule.SecondInitial(mods, prov);
-                case ALLOWED -> new ModifierRule.Allowed(((Name) f.node()).text(), mods, prov);
+                case ALLOWED -> new ModifierRule.Allowed(shared(shared, ((Name) f.node()).text()), mods, prov);
             };
         } else if (f.definition() instanceof RuleDef d) {
             RuleMerge.Merged m = RuleMerge.merge(history);
