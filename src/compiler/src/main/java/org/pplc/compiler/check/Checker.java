@@ -281,7 +281,17 @@ public final class Checker {
     }
 
     private void checkOverlaps() {
-        List<Header> list = new ArrayList<>(headers.values());
+        // Only policies of the same payer and plan can overlap: compare within those groups, so
+        // thousands of payers cost linear time rather than every pair of policies.
+        Map<List<String>, List<Header>> groups = new LinkedHashMap<>();
+        for (Header h : headers.values()) {
+            if (h.applies() == null || h.from() == null || h.allPayers()) continue;
+            groups.computeIfAbsent(java.util.Arrays.asList(h.payer(), h.plan()), k -> new ArrayList<>()).add(h);
+        }
+        for (List<Header> list : groups.values()) overlaps(list);
+    }
+
+    private void overlaps(List<Header> list) {
         for (int i = 0; i < list.size(); i++) {
             for (int j = i + 1; j < list.size(); j++) {
                 Header a = list.get(i), b = list.get(j);

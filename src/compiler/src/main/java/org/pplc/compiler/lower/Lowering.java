@@ -32,6 +32,8 @@ import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,16 +58,22 @@ public final class Lowering {
                     p.span().start()));
         }
         Map<String, Policy> done = new LinkedHashMap<>();
+        // A fact is lowered once and its rule object shared by every policy layered over it: the
+        // history below a fact is the same in every scope that holds it, so the object is too.
+        Map<Fact, Object> lowered = new IdentityHashMap<>();
+        // Codes and modifier lists recur in thousands of rules: keep one instance of each.
+        Map<Object, Object> shared = new HashMap<>();
         for (CheckedPolicy c : checked.policies()) {
             List<String> layers = new ArrayList<>();
             if (c.parent() != null) layers.addAll(done.get(c.parent()).layers());
             layers.add(c.id());
-            done.put(c.id(), policy(c, layers));
+            done.put(c.id(), policy(c, List.copyOf(layers), lowered, shared, c.parent() == null ? null : done.get(c.parent())));
         }
         return new PolicySet(payers, new ArrayList<>(done.values()));
     }
 
-    private static Policy policy(CheckedPolicy c, List<String> layers) {
+    private static Policy policy(CheckedPolicy c, List<String> layers, Map<Fact, Object> lowered, Map<Object, Object> shared,
+                                 Policy base) {
         Map<String, Family> families = new LinkedHashMap<>();
         Map<String, Code> codes = new LinkedHashMap<>();
         Map<String, Drug> drugs = new LinkedHashMap<>();
@@ -80,57 +88,82 @@ public final class Lowering {
         for (Map.Entry<String, List<Fact>> e : c.scope().all().entrySet()) {
             List<Fact> history = e.getValue();
             Fact f = history.get(history.size() - 1);
-            Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
-            if (f.definition() instanceof FamilyDef d) {
-                families.put(d.id().text(), new Family(d.id().text(),
-                    d.title() == null ? d.id().text() : d.title().value(), d.rank().intValue(), prov));
-            } else if (f.definition() instanceof CodeDef d) {
-                CodeMerge.Merged m = CodeMerge.merge(history);
-                List<String> primaries = m.addOn() == null ? List.of()
-                        : m.addOn().primaries().stream().map(Name::text).toList();
-                codes.put(d.code().text(), new Code(d.code().text(), m.title() == null ? d.code().text() : m.title().value(),
-                        m.addOn() != null, m.family().text(), Method.fromId(m.method().text()),
-                        Role.fromId(m.role().text()), UnitBasis.fromId(m.unit().text()), primaries,
-                        m.only() == null ? null : Setting.fromId(m.only().text()),
-                        m.description() == null ? null : m.description().value(), prov));
-            } else if (f.definition() instanceof DrugDef d) {
-                drugs.put(d.hcpcs().text(), new Drug(d.hcpcs().text(), d.name().value(),
-                    d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov));
-            } else if (f.definition() instanceof MueDef d) {
-                MueCap cap = (MueCap) f.node();
-                Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
-                mues.add(new Mue(d.code().text(), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov));
-            } else if (f.definition() instanceof AuthDef d) {
-                String code = ((Name) f.node()).text();
-                auths.put(code, new Authorization(code, d.required(), prov));
-            } else if (f.definition() instanceof AuditDef d) {
-                audits.put(d.code().text(), new AuditThreshold(d.code().text(), d.units().intValue(), prov));
-            } else if (f.definition() instanceof ModifierDef d) {
-                List<String> mods = d.modifiers().stream().map(Name::text).toList();
-                modifiers.add(switch (d.kind()) {
-                    case DRUG_LINE -> new ModifierRule.DrugLine(mods, prov);
-                    case SECOND_INITIAL -> new ModifierRule.SecondInitial(mods, prov);
-                    case ALLOWED -> new ModifierRule.Allowed(((Name) f.node()).text(), mods, prov);
-                });
-            } else if (f.definition() instanceof RuleDef d) {
-                RuleMerge.Merged m = RuleMerge.merge(history);
-                rules.put(d.id().text(), new RuleText(d.id().text(), Action.fromId(m.action().text()), m.carc().text(),
-                        m.rarc() == null ? List.of() : m.rarc().rarcs().stream().map(Name::text).toList(),
-                        m.message().value(), m.fix().value(),
-                        m.appeal() == null || m.appeal().text() == null ? null : m.appeal().text().value(),
-                        m.title() == null ? null : m.title().value(), prov));
-            } else if (f.definition() instanceof TimingDef d) {
-                TimingItem t = (TimingItem) f.node();
-                TimeRule.Kind kind = Vocabulary.TIMING.get(t.phrase() + (t.upTo() ? " up to" : " after"));
-                times.put(kind, new TimeRule(kind, t.minutes().intValue(), prov));
-            } else if (f.definition() instanceof InitialCodeDef d) {
-                Setting s = Setting.fromId(d.setting().text());
-                initial.put(s, new InitialCodeRule(s, Vocabulary.ORDERS.get(d.orderWords()), prov));
+            Object o = lowered.get(f);
+            if (o == null) {
+                o = lower(f, history, shared);
+                lowered.put(f, o);
             }
+            if (o instanceof Family x) families.put(x.id(), x);
+            else if (o instanceof Code x) codes.put(x.code(), x);
+            else if (o instanceof Drug x) drugs.put(x.hcpcs(), x);
+            else if (o instanceof Mue x) mues.add(x);
+            else if (o instanceof Authorization x) auths.put(x.code(), x);
+            else if (o instanceof AuditThreshold x) audits.put(x.code(), x);
+            else if (o instanceof ModifierRule x) modifiers.add(x);
+            else if (o instanceof RuleText x) rules.put(x.rule(), x);
+            else if (o instanceof TimeRule x) times.put(x.kind(), x);
+            else if (o instanceof InitialCodeRule x) initial.put(x.setting(), x);
         }
         PolicyMeta meta = new PolicyMeta(c.title(), c.summary(), c.sources(), c.reviewed(), c.updateTriggers());
         return new Policy(c.id(), c.payer(), c.plan(), c.parent(), c.effectiveFrom(), c.effectiveThrough(), layers,
                 meta, c.decl().span().start(), families, codes, drugs, mues, auths, audits, modifiers, rules, times,
-                initial);
+                initial, base);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T shared(Map<Object, Object> shared, T value) {
+        Object was = shared.putIfAbsent(value, value);
+        return was == null ? value : (T) was;
+    }
+
+    private static Object lower(Fact f, List<Fact> history, Map<Object, Object> shared) {
+        Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
+        if (f.definition() instanceof FamilyDef d) {
+            return new Family(d.id().text(),
+                d.title() == null ? d.id().text() : d.title().value(), d.rank().intValue(), prov);
+        } else if (f.definition() instanceof CodeDef d) {
+            CodeMerge.Merged m = CodeMerge.merge(history);
+            List<String> primaries = m.addOn() == null ? List.of()
+                    : m.addOn().primaries().stream().map(Name::text).toList();
+            return new Code(d.code().text(), m.title() == null ? d.code().text() : m.title().value(),
+                    m.addOn() != null, m.family().text(), Method.fromId(m.method().text()),
+                    Role.fromId(m.role().text()), UnitBasis.fromId(m.unit().text()), primaries,
+                    m.only() == null ? null : Setting.fromId(m.only().text()),
+                    m.description() == null ? null : m.description().value(), prov);
+        } else if (f.definition() instanceof DrugDef d) {
+            return new Drug(shared(shared, d.hcpcs().text()), d.name().value(),
+                d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov);
+        } else if (f.definition() instanceof MueDef d) {
+            MueCap cap = (MueCap) f.node();
+            Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
+            return new Mue(shared(shared, d.code().text()), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
+        } else if (f.definition() instanceof AuthDef d) {
+            String code = shared(shared, ((Name) f.node()).text());
+            return new Authorization(code, d.required(), prov);
+        } else if (f.definition() instanceof AuditDef d) {
+            return new AuditThreshold(shared(shared, d.code().text()), d.units().intValue(), prov);
+        } else if (f.definition() instanceof ModifierDef d) {
+            List<String> mods = shared(shared, d.modifiers().stream().map(n -> shared(shared, n.text())).toList());
+            return switch (d.kind()) {
+                case DRUG_LINE -> new ModifierRule.DrugLine(mods, prov);
+                case SECOND_INITIAL -> new ModifierRule.SecondInitial(mods, prov);
+                case ALLOWED -> new ModifierRule.Allowed(shared(shared, ((Name) f.node()).text()), mods, prov);
+            };
+        } else if (f.definition() instanceof RuleDef d) {
+            RuleMerge.Merged m = RuleMerge.merge(history);
+            return new RuleText(d.id().text(), Action.fromId(m.action().text()), m.carc().text(),
+                    m.rarc() == null ? List.of() : m.rarc().rarcs().stream().map(Name::text).toList(),
+                    m.message().value(), m.fix().value(),
+                    m.appeal() == null || m.appeal().text() == null ? null : m.appeal().text().value(),
+                    m.title() == null ? null : m.title().value(), prov);
+        } else if (f.definition() instanceof TimingDef d) {
+            TimingItem t = (TimingItem) f.node();
+            TimeRule.Kind kind = Vocabulary.TIMING.get(t.phrase() + (t.upTo() ? " up to" : " after"));
+            return new TimeRule(kind, t.minutes().intValue(), prov);
+        } else if (f.definition() instanceof InitialCodeDef d) {
+            Setting s = Setting.fromId(d.setting().text());
+            return new InitialCodeRule(s, Vocabulary.ORDERS.get(d.orderWords()), prov);
+        }
+        throw new IllegalStateException("no runtime object for " + f.key());
     }
 }

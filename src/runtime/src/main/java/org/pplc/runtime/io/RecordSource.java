@@ -98,11 +98,27 @@ final class RecordSource {
                 return null;
             }
             int startLine = line;
-            StringBuilder b = new StringBuilder();
+            StringBuilder b = new StringBuilder(1024);
             boolean tooLong = false;
-            while ((c = take()) >= 0 && c != '\n') {
-                if (b.length() < maxChars) b.append((char) c);
-                else tooLong = true;
+            // copy runs of the buffer up to the newline at once, not char by char
+            while (true) {
+                if (pos >= limit && !fill()) break;
+                int p = pos;
+                while (p < limit && buf[p] != '\n') p++;
+                int room = maxChars - b.length();
+                int run = p - pos;
+                if (run > room) {
+                    b.append(buf, pos, Math.max(0, room));
+                    tooLong = true;
+                } else {
+                    b.append(buf, pos, run);
+                }
+                pos = p;
+                if (p < limit) {
+                    pos++;
+                    line++;
+                    break;
+                }
             }
             if (tooLong) return new Raw(b.substring(0, Math.min(b.length(), 200)), "record is longer than " + maxChars + " characters", startLine);
             if (!b.toString().isBlank()) return new Raw(b.toString(), null, startLine);
