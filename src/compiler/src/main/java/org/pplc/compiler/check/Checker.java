@@ -451,28 +451,48 @@ public final class Checker {
 
     // ---- references and values ----
 
-    /** What a layer's references may name: everything in its scope, its own layer included. */
+    /**
+     * What a layer's references may name: everything in its scope, its own layer included. Answered
+     * by the scope's layers (no per-policy copy of every name below); the ordered name lists are
+     * built only when a reference is unknown and a suggestion is needed.
+     */
     private static final class Refs {
-        final Set<String> codes = new java.util.LinkedHashSet<>();
-        final Set<String> drugs = new java.util.LinkedHashSet<>();
-        final Set<String> families = new java.util.LinkedHashSet<>();
+        private final Scope scope;
 
         Refs(Scope scope) {
-            for (String key : scope.all().keySet()) {
-                if (key.startsWith("code ")) codes.add(key.substring(5));
-                else if (key.startsWith("drug ")) drugs.add(key.substring(5));
-                else if (key.startsWith("family ")) families.add(key.substring(7));
-            }
+            this.scope = scope;
+        }
+
+        boolean code(String code) {
+            return scope.has("code " + code);
+        }
+
+        boolean family(String family) {
+            return scope.has("family " + family);
         }
 
         boolean billable(String code) {
-            return codes.contains(code) || drugs.contains(code);
+            return code(code) || scope.has("drug " + code);
+        }
+
+        List<String> codes() {
+            return named("code ");
+        }
+
+        List<String> families() {
+            return named("family ");
         }
 
         List<String> billables() {
-            List<String> all = new ArrayList<>(codes);
-            all.addAll(drugs);
+            List<String> all = codes();
+            all.addAll(named("drug "));
             return all;
+        }
+
+        private List<String> named(String prefix) {
+            List<String> out = new ArrayList<>();
+            for (String key : scope.keys()) if (key.startsWith(prefix)) out.add(key.substring(prefix.length()));
+            return out;
         }
     }
 
@@ -553,8 +573,8 @@ public final class Checker {
                 for (Name primary : a.primaries()) {
                     if (primary.text().equals(d.code().text())) {
                         diag.error("self-primary", primary.span(), d.code().text() + " cannot be its own primary");
-                    } else if (!refs.codes.contains(primary.text())) {
-                        unknownCode(primary, refs.codes);
+                    } else if (!refs.code(primary.text())) {
+                        unknownCode(primary, refs.codes());
                     }
                 }
             } else if (p instanceof FamilyProp fp) {
@@ -680,7 +700,7 @@ public final class Checker {
         for (CheckedPolicy p : checked.values()) {
             if (p.payer() != null) continue;
             if (root == null && p.parent() == null) root = p;
-            for (String key : p.scope().all().keySet()) if (key.startsWith("rule ")) defined.add(key.substring(5));
+            for (String key : p.scope().keys()) if (key.startsWith("rule ")) defined.add(key.substring(5));
         }
         if (root == null) return;
         List<String> missing = RuleKind.ids().stream().filter(r -> !defined.contains(r)).toList();
@@ -710,10 +730,11 @@ public final class Checker {
     }
 
     private void family(Name f, Refs refs) {
-        if (!refs.families.contains(f.text())) {
-            diag.error("unknown-family", f.span(), "unknown family " + f.text() + Suggest.didYouMean(f.text(), refs.families),
-                    refs.families.isEmpty() ? "declare families with 'family <id> rank <n> \"Title\"'"
-                            : "families: " + String.join(", ", refs.families));
+        if (!refs.family(f.text())) {
+            List<String> families = refs.families();
+            diag.error("unknown-family", f.span(), "unknown family " + f.text() + Suggest.didYouMean(f.text(), families),
+                    families.isEmpty() ? "declare families with 'family <id> rank <n> \"Title\"'"
+                            : "families: " + String.join(", ", families));
         }
     }
 

@@ -33,7 +33,6 @@ import org.pplc.runtime.policy.PolicySet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,22 +57,23 @@ public final class Lowering {
                     p.span().start()));
         }
         Map<String, Policy> done = new LinkedHashMap<>();
-        // A fact is lowered once and its rule object shared by every policy layered over it: the
-        // history below a fact is the same in every scope that holds it, so the object is too.
-        Map<Fact, Object> lowered = new IdentityHashMap<>();
         // Codes and modifier lists recur in thousands of rules: keep one instance of each.
         Map<Object, Object> shared = new HashMap<>();
         for (CheckedPolicy c : checked.policies()) {
+            Policy base = c.parent() == null ? null : done.get(c.parent());
             List<String> layers = new ArrayList<>();
-            if (c.parent() != null) layers.addAll(done.get(c.parent()).layers());
+            if (base != null) layers.addAll(base.layers());
             layers.add(c.id());
-            done.put(c.id(), policy(c, List.copyOf(layers), lowered, shared, c.parent() == null ? null : done.get(c.parent())));
+            done.put(c.id(), policy(c, List.copyOf(layers), shared, base));
         }
         return new PolicySet(payers, new ArrayList<>(done.values()));
     }
 
-    private static Policy policy(CheckedPolicy c, List<String> layers, Map<Fact, Object> lowered, Map<Object, Object> shared,
-                                 Policy base) {
+    /**
+     * Lowers only the policy's own facts: the runtime policy layers them over the policy below,
+     * which already holds every fact of the layers under it (lowered once, shared by identity).
+     */
+    private static Policy policy(CheckedPolicy c, List<String> layers, Map<Object, Object> shared, Policy base) {
         Map<String, Family> families = new LinkedHashMap<>();
         Map<String, Code> codes = new LinkedHashMap<>();
         Map<String, Drug> drugs = new LinkedHashMap<>();
@@ -85,14 +85,8 @@ public final class Lowering {
         Map<TimeRule.Kind, TimeRule> times = new LinkedHashMap<>();
         Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>();
 
-        for (Map.Entry<String, List<Fact>> e : c.scope().all().entrySet()) {
-            List<Fact> history = e.getValue();
-            Fact f = history.get(history.size() - 1);
-            Object o = lowered.get(f);
-            if (o == null) {
-                o = lower(f, history, shared);
-                lowered.put(f, o);
-            }
+        for (Fact f : c.own()) {
+            Object o = lower(f, c.scope().history(f.key()), shared);
             if (o instanceof Family x) families.put(x.id(), x);
             else if (o instanceof Code x) codes.put(x.code(), x);
             else if (o instanceof Drug x) drugs.put(x.hcpcs(), x);
@@ -105,9 +99,14 @@ public final class Lowering {
             else if (o instanceof InitialCodeRule x) initial.put(x.setting(), x);
         }
         PolicyMeta meta = new PolicyMeta(c.title(), c.summary(), c.sources(), c.reviewed(), c.updateTriggers());
-        return new Policy(c.id(), c.payer(), c.plan(), c.parent(), c.effectiveFrom(), c.effectiveThrough(), layers,
-                meta, c.decl().span().start(), families, codes, drugs, mues, auths, audits, modifiers, rules, times,
-                initial, base);
+        if (base == null) {
+            return new Policy(c.id(), c.payer(), c.plan(), c.parent(), c.effectiveFrom(), c.effectiveThrough(), layers,
+                    meta, c.decl().span().start(), families, codes, drugs, mues, auths, audits, modifiers, rules, times,
+                    initial);
+        }
+        return Policy.over(base, c.id(), c.payer(), c.plan(), c.parent(), c.effectiveFrom(), c.effectiveThrough(),
+                layers, meta, c.decl().span().start(), families, codes, drugs, mues, auths, audits, modifiers, rules,
+                times, initial);
     }
 
     @SuppressWarnings("unchecked")

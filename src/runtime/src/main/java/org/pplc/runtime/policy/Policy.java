@@ -140,6 +140,124 @@ public final class Policy {
         this.byCode = Collections.unmodifiableMap(index);
     }
 
+    /**
+     * A policy over {@code base} (not null) from this layer's own facts only: each fact adds a
+     * key or replaces the base's fact under the same key (an MUE by code and setting, an allowed
+     * modifier rule by code, the drug-line and second-initial rules by kind). The maps and lists
+     * are views over the base's, in the order a flattened policy has: the base's order with replacements in place, then this layer's
+     * additions. Building it costs this layer's size, not everything below it, and a plan policy
+     * of a few rules holds a few entries rather than another copy of its payer's thousand.
+     */
+    public static Policy over(Policy base, String id, String payer, String plan, String parent,
+                              LocalDate effectiveFrom, LocalDate effectiveThrough, List<String> layers,
+                              org.pplc.runtime.model.PolicyMeta meta, SourceRef source,
+                              Map<String, Family> families, Map<String, Code> codes, Map<String, Drug> drugs,
+                              List<Mue> mues, Map<String, Authorization> authorizations,
+                              Map<String, AuditThreshold> audits, List<ModifierRule> modifierRules,
+                              Map<String, RuleText> rules, Map<TimeRule.Kind, TimeRule> timeRules,
+                              Map<Setting, InitialCodeRule> initialCodeRules) {
+        return new Policy(java.util.Objects.requireNonNull(base, "base"), id, payer, plan, parent, effectiveFrom,
+                effectiveThrough, layers, meta, source, families, codes, drugs, mues, authorizations, audits,
+                modifierRules, rules, timeRules, initialCodeRules);
+    }
+
+    /** See {@link #over}: base first to tell it from the constructor that takes flattened maps. */
+    private Policy(Policy base, String id, String payer, String plan, String parent, LocalDate effectiveFrom,
+                   LocalDate effectiveThrough, List<String> layers, org.pplc.runtime.model.PolicyMeta meta,
+                   SourceRef source, Map<String, Family> families, Map<String, Code> codes,
+                   Map<String, Drug> drugs, List<Mue> mues, Map<String, Authorization> authorizations,
+                   Map<String, AuditThreshold> audits, List<ModifierRule> modifierRules,
+                   Map<String, RuleText> rules, Map<TimeRule.Kind, TimeRule> timeRules,
+                   Map<Setting, InitialCodeRule> initialCodeRules) {
+        this.base = base;
+        this.id = id;
+        this.payer = payer;
+        this.plan = plan;
+        this.parent = parent;
+        this.effectiveFrom = effectiveFrom;
+        this.effectiveThrough = effectiveThrough;
+        this.layers = List.copyOf(layers);
+        this.meta = meta;
+        this.source = source;
+        this.families = LayeredMap.over(base.families, families);
+        this.codes = LayeredMap.over(base.codes, codes);
+        this.drugs = LayeredMap.over(base.drugs, drugs);
+        this.authorizations = LayeredMap.over(base.authorizations, authorizations);
+        this.audits = LayeredMap.over(base.audits, audits);
+        this.rules = LayeredMap.over(base.rules, rules);
+        Map<TimeRule.Kind, TimeRule> times = new LinkedHashMap<>(base.timeRules);
+        times.putAll(timeRules);
+        this.timeRules = Collections.unmodifiableMap(times);
+        Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>(base.initialCodeRules);
+        initial.putAll(initialCodeRules);
+        this.initialCodeRules = Collections.unmodifiableMap(initial);
+
+        // The fact each of this layer's MUEs and modifier rules replaces is the one the base
+        // holds under the same key: found through the base's per-code index.
+        Map<Object, Object> replacedMues = new java.util.IdentityHashMap<>(4);
+        List<Mue> addedMues = new java.util.ArrayList<>();
+        Map<String, Mue> practitioner = new HashMap<>();
+        Map<String, Mue> outpatient = new HashMap<>();
+        for (Mue m : mues) {
+            boolean prac = m.setting() == MueSetting.PRACTITIONER;
+            (prac ? practitioner : outpatient).put(m.code(), m);
+            CodeRules below = base.rulesFor(m.code());
+            Mue old = below == null ? null : prac ? below.practitionerMue() : below.outpatientMue();
+            if (old != null) replacedMues.put(old, m);
+            else addedMues.add(m);
+        }
+        ModifierRule.DrugLine drugLine = base.drugLineModifiers;
+        ModifierRule.SecondInitial second = base.secondInitialModifiers;
+        Map<String, ModifierRule.Allowed> allowed = new HashMap<>();
+        Map<Object, Object> replacedModifiers = new java.util.IdentityHashMap<>(4);
+        List<ModifierRule> addedModifiers = new java.util.ArrayList<>();
+        for (ModifierRule r : modifierRules) {
+            ModifierRule old;
+            if (r instanceof ModifierRule.DrugLine d) {
+                old = drugLine;
+                drugLine = d;
+            } else if (r instanceof ModifierRule.SecondInitial x) {
+                old = second;
+                second = x;
+            } else {
+                ModifierRule.Allowed a = (ModifierRule.Allowed) r;
+                allowed.put(a.code(), a);
+                CodeRules below = base.rulesFor(a.code());
+                old = below == null ? null : below.allowedModifiers();
+            }
+            if (old != null) replacedModifiers.put(old, r);
+            else addedModifiers.add(r);
+        }
+        this.mues = LayeredList.over(base.mues, replacedMues, addedMues);
+        this.modifierRules = LayeredList.over(base.modifierRules, replacedModifiers, addedModifiers);
+        this.drugLineModifiers = drugLine;
+        this.secondInitialModifiers = second;
+
+        // Only the codes this layer says something about get an entry; the rest are the base's.
+        java.util.Set<String> touched = new java.util.LinkedHashSet<>(codes.keySet());
+        touched.addAll(practitioner.keySet());
+        touched.addAll(outpatient.keySet());
+        touched.addAll(authorizations.keySet());
+        touched.addAll(audits.keySet());
+        touched.addAll(allowed.keySet());
+        Map<String, CodeRules> index = new HashMap<>();
+        for (String c : touched) {
+            CodeRules below = base.rulesFor(c);
+            index.put(c, new CodeRules(c,
+                    or(codes.get(c), below == null ? null : below.definition()),
+                    or(practitioner.get(c), below == null ? null : below.practitionerMue()),
+                    or(outpatient.get(c), below == null ? null : below.outpatientMue()),
+                    or(authorizations.get(c), below == null ? null : below.authorization()),
+                    or(audits.get(c), below == null ? null : below.audit()),
+                    or(allowed.get(c), below == null ? null : below.allowedModifiers())));
+        }
+        this.byCode = Collections.unmodifiableMap(index);
+    }
+
+    private static <T> T or(T own, T below) {
+        return own != null ? own : below;
+    }
+
     /** Same entries in the same order, values by identity. */
     private static <K, V> boolean same(Map<K, V> a, Map<K, V> b) {
         if (a.size() != b.size()) return false;
