@@ -1,7 +1,9 @@
 package org.pplc.compiler.ast;
 
+import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.misc.Interval;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.pplc.compiler.ast.Ast.*;
 import org.pplc.compiler.diag.Span;
@@ -18,13 +20,19 @@ import java.util.List;
  */
 public final class AstBuilder {
     private final String file;
+    /** True when every code point of the file is one UTF-16 char, so a token's length is its index range. */
+    private final boolean oneCharPerCodePoint;
 
-    private AstBuilder(String file) {
+    private AstBuilder(String file, boolean oneCharPerCodePoint) {
         this.file = file;
+        this.oneCharPerCodePoint = oneCharPerCodePoint;
     }
 
     public static PolicyFile build(String file, PolicyFileContext tree) {
-        AstBuilder b = new AstBuilder(file);
+        CharStream in = tree.getStart().getInputStream();
+        boolean oneCharPerCodePoint = in == null
+                || in.size() == 0 || in.getText(Interval.of(0, in.size() - 1)).length() == in.size();
+        AstBuilder b = new AstBuilder(file, oneCharPerCodePoint);
         List<Declaration> decls = new ArrayList<>();
         for (DeclarationContext d : tree.declaration()) {
             if (d.payerDecl() != null) decls.add(b.payer(d.payerDecl()));
@@ -220,11 +228,17 @@ public final class AstBuilder {
         Token start = c.getStart();
         Token stop = c.getStop() != null ? c.getStop() : start;
         return new Span(file, start.getLine(), start.getCharPositionInLine() + 1, stop.getLine(),
-                stop.getCharPositionInLine() + Math.max(1, stop.getText().length()));
+                stop.getCharPositionInLine() + Math.max(1, length(stop)));
     }
 
     private Span span(Token t) {
         return new Span(file, t.getLine(), t.getCharPositionInLine() + 1, t.getLine(),
-                t.getCharPositionInLine() + Math.max(1, t.getText().length()));
+                t.getCharPositionInLine() + Math.max(1, length(t)));
+    }
+
+    /** The token's length in chars, without copying its text where the index range gives it. */
+    private int length(Token t) {
+        if (t.getType() == Token.EOF || t.getStartIndex() < 0 || !oneCharPerCodePoint) return t.getText().length();
+        return t.getStopIndex() - t.getStartIndex() + 1;
     }
 }
