@@ -175,11 +175,16 @@ public final class AstBuilder {
     }
 
     private Name code(CodeRefContext c) {
-        return new Name(c.getText(), span(c));
+        return new Name(source(c), span(c));
     }
 
     private Name name(NameContext c) {
-        return new Name(c.getText(), span(c));
+        return new Name(source(c), span(c));
+    }
+
+    /** The context's text; a single token's text directly (getText would copy it through a builder). */
+    private static String source(ParserRuleContext c) {
+        return c.getChildCount() == 1 && c.getChild(0) instanceof TerminalNode t ? t.getText() : c.getText();
     }
 
     private DateLit date(TerminalNode n) {

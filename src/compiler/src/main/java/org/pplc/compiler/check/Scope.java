@@ -34,15 +34,20 @@ public final class Scope {
 
     /** The facts under a key, oldest first, or an empty list. */
     public List<Fact> history(String key) {
+        Fact top = null;
         List<Fact> h = null;
         for (Scope s = this; s != null; s = s.parent) {
             Fact f = s.own.get(key);
-            if (f != null) {
-                if (h == null) h = new ArrayList<>(4);
+            if (f == null) continue;
+            if (top == null) {
+                top = f;
+            } else {
+                if (h == null) h = new ArrayList<>(List.of(top));
                 h.add(f);
             }
         }
-        if (h == null) return List.of();
+        if (top == null) return List.of();
+        if (h == null) return List.of(top); // most keys are set once: no list to build and reverse
         Collections.reverse(h);
         return Collections.unmodifiableList(h);
     }

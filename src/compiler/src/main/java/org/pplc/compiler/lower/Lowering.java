@@ -115,6 +115,16 @@ public final class Lowering {
         return was == null ? value : (T) was;
     }
 
+    /** The names' texts, each shared when {@code shared} is given (a loop: streams cost more than the work here). */
+    private static List<String> texts(List<Name> names, Map<Object, Object> shared) {
+        String[] out = new String[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            String t = names.get(i).text();
+            out[i] = shared == null ? t : shared(shared, t);
+        }
+        return List.of(out);
+    }
+
     private static Object lower(Fact f, List<Fact> history, Map<Object, Object> shared) {
         Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
         if (f.definition() instanceof FamilyDef d) {
@@ -122,8 +132,7 @@ public final class Lowering {
                 d.title() == null ? d.id().text() : d.title().value(), d.rank().intValue(), prov);
         } else if (f.definition() instanceof CodeDef d) {
             CodeMerge.Merged m = CodeMerge.merge(history);
-            List<String> primaries = m.addOn() == null ? List.of()
-                    : m.addOn().primaries().stream().map(Name::text).toList();
+            List<String> primaries = m.addOn() == null ? List.of() : texts(m.addOn().primaries(), null);
             return new Code(d.code().text(), m.title() == null ? d.code().text() : m.title().value(),
                     m.addOn() != null, m.family().text(), Method.fromId(m.method().text()),
                     Role.fromId(m.role().text()), UnitBasis.fromId(m.unit().text()), primaries,
@@ -142,7 +151,7 @@ public final class Lowering {
         } else if (f.definition() instanceof AuditDef d) {
             return new AuditThreshold(shared(shared, d.code().text()), d.units().intValue(), prov);
         } else if (f.definition() instanceof ModifierDef d) {
-            List<String> mods = shared(shared, d.modifiers().stream().map(n -> shared(shared, n.text())).toList());
+            List<String> mods = shared(shared, texts(d.modifiers(), shared));
             return switch (d.kind()) {
                 case DRUG_LINE -> new ModifierRule.DrugLine(mods, prov);
                 case SECOND_INITIAL -> new ModifierRule.SecondInitial(mods, prov);
@@ -151,7 +160,7 @@ public final class Lowering {
         } else if (f.definition() instanceof RuleDef d) {
             RuleMerge.Merged m = RuleMerge.merge(history);
             return new RuleText(d.id().text(), Action.fromId(m.action().text()), m.carc().text(),
-                    m.rarc() == null ? List.of() : m.rarc().rarcs().stream().map(Name::text).toList(),
+                    m.rarc() == null ? List.of() : texts(m.rarc().rarcs(), null),
                     m.message().value(), m.fix().value(),
                     m.appeal() == null || m.appeal().text() == null ? null : m.appeal().text().value(),
                     m.title() == null ? null : m.title().value(), prov);
