@@ -31,7 +31,7 @@ final class LayeredMap<K, V> extends AbstractMap<K, V> {
         Map<K, V> replaced = new LinkedHashMap<>();
         Map<K, V> added = new LinkedHashMap<>();
         own.forEach((k, v) -> (base.containsKey(k) ? replaced : added).put(k, java.util.Objects.requireNonNull(v)));
-        return new LayeredMap<>(base, replaced.isEmpty() ? Map.of() : replaced, added.isEmpty() ? Map.of() : added);
+        return new LayeredMap<>(base, FrozenMap.of(replaced), FrozenMap.of(added));
     }
 
     @Override

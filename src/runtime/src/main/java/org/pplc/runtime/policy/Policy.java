@@ -137,7 +137,7 @@ public final class Policy {
             }
             index.put(c, new CodeRules(c, def, prac, out, auth, audit, mods));
         }
-        this.byCode = Collections.unmodifiableMap(index);
+        this.byCode = FrozenMap.of(index);
     }
 
     /**
@@ -251,7 +251,7 @@ public final class Policy {
                     or(audits.get(c), below == null ? null : below.audit()),
                     or(allowed.get(c), below == null ? null : below.allowedModifiers())));
         }
-        this.byCode = Collections.unmodifiableMap(index);
+        this.byCode = FrozenMap.of(index);
     }
 
     private static <T> T or(T own, T below) {
@@ -276,7 +276,7 @@ public final class Policy {
     }
 
     private static <K, V> Map<K, V> frozen(Map<K, V> m) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(m));
+        return FrozenMap.of(m);
     }
 
     public String id() { return id; }
