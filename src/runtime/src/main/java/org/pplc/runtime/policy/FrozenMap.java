@@ -18,6 +18,8 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
     private final Object[] values;
     /** Index + 1 of the entry whose key hashes here, 0 for empty; linear probing, power-of-two size. */
     private final int[] slots;
+    /** 32 - log2(slots.length): a slot is the top bits of the scrambled hash. */
+    private final int shift;
 
     @SuppressWarnings("unchecked")
     static <K, V> Map<K, V> of(Map<K, V> m) {
@@ -29,23 +31,29 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
         keys = new Object[n];
         values = new Object[n];
         slots = new int[Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1];
+        shift = 32 - Integer.numberOfTrailingZeros(slots.length);
         int i = 0;
         for (Map.Entry<K, V> e : m.entrySet()) {
             keys[i] = java.util.Objects.requireNonNull(e.getKey());
             values[i] = java.util.Objects.requireNonNull(e.getValue());
-            int s = spread(e.getKey().hashCode()) & (slots.length - 1);
+            int s = slot(e.getKey());
             while (slots[s] != 0) s = (s + 1) & (slots.length - 1);
             slots[s] = ++i;
         }
     }
 
-    private static int spread(int h) {
-        return h ^ (h >>> 16);
+    /**
+     * Fibonacci hashing: codes such as J0001..J0999 have consecutive String hashes, which taken
+     * as they are fill one long run of slots, and linear probing then scans the whole run for
+     * every code the map does not hold (most lookups through a layer's per-code index).
+     */
+    private int slot(Object key) {
+        return (key.hashCode() * 0x9E3779B9) >>> shift;
     }
 
     private int find(Object key) {
         if (key == null) return -1;
-        int s = spread(key.hashCode()) & (slots.length - 1);
+        int s = slot(key);
         for (int at; (at = slots[s]) != 0; s = (s + 1) & (slots.length - 1)) {
             if (keys[at - 1].equals(key)) return at - 1;
         }
