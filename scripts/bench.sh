@@ -5,7 +5,7 @@
 # `./pplc check` timing. Results go to target/bench/ (raw) and the console.
 #
 # JMH settings, short for a shared 2-core machine: -wi 3 -i 5 -f 1 -w 1s -r 1s (JMH_OPTS to change).
-# Sizes: NDJSON_CLAIMS (1,000,000), STREAM_CLAIMS (10,000,000). ONLY=jmh|memory|ndjson|stream|cold runs one part.
+# Sizes: NDJSON_CLAIMS (1,000,000), STREAM_CLAIMS (10,000,000). ONLY=jmh|cpu|memory|ndjson|stream|cold runs one part.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -30,6 +30,12 @@ if want jmh; then
   # shellcheck disable=SC2086
   java -jar "$bench_jar" 'CompileBench|AdjudicateBench|DroolsBench' $JMH_OPTS -rf json -rff "$out/jmh.json" \
     | tee "$out/jmh.txt" | grep -E '^(Benchmark|[A-Za-z]+Bench\.)|^corpus|^pplc text' || true
+fi
+
+if want cpu; then
+  echo "== compile, warm, by the compiling thread's CPU time: 10,000 and 100,000 lines"
+  { java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 10000 30 15
+    java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 100000 20 10; } | tee "$out/compile-cpu.txt"
 fi
 
 if want memory; then
