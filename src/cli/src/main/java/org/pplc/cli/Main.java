@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
                 ImportCommand.class,
+                AdjudicateCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

@@ -1,0 +1,457 @@
+package org.pplc.runtime.engine;
+
+import org.pplc.runtime.claim.Claim;
+import org.pplc.runtime.claim.ClaimLine;
+import org.pplc.runtime.claim.PriorAuthorization;
+import org.pplc.runtime.engine.PreparedPolicy.Entry;
+import org.pplc.runtime.model.Action;
+import org.pplc.runtime.model.AuditThreshold;
+import org.pplc.runtime.model.Authorization;
+import org.pplc.runtime.model.ModifierRule;
+import org.pplc.runtime.model.Mue;
+import org.pplc.runtime.model.Provenance;
+import org.pplc.runtime.model.RuleKind;
+import org.pplc.runtime.model.RuleText;
+import org.pplc.runtime.model.Setting;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One claim against one prepared policy. The first pass resolves each line (one hash probe) and
+ * adds up units by code and family; the second runs the checks line by line, so findings come out
+ * in line order. Strings are built only when a rule fires or an explanation was asked for.
+ */
+final class Evaluation {
+    /** Above this many lines, lines of the same code are found through a map instead of a scan. */
+    private static final int SCAN_LIMIT = 32;
+
+    private final PreparedPolicy p;
+    private final Claim claim;
+    private final List<ClaimLine> lines;
+    private final Setting setting;
+    private final int n;
+    private final Entry[] entries;
+    /** Index of the first line of the same code (the line aggregate findings go on). */
+    private final int[] first;
+    /** Units of all lines of the code, kept at the code's first line. */
+    private final int[] total;
+    private final int[] sequentialUnits;
+    private final int[] firstSequentialLine;
+    /** Distinct drugs (HCPCS) of each family on the claim. */
+    private final int[] drugs;
+    private boolean drugLines;
+    private int firstInitial = -1;
+    private int initialFamily = -1;
+
+    private List<Finding> findings;
+    private Action strongest;
+    private final List<Explanation>[] notes;
+
+    @SuppressWarnings("unchecked")
+    Evaluation(PreparedPolicy p, Claim claim, boolean explain) {
+        this.p = p;
+        this.claim = claim;
+        this.lines = claim.lines();
+        this.setting = claim.setting();
+        this.n = lines.size();
+        this.entries = new Entry[n];
+        this.first = new int[n];
+        this.total = new int[n];
+        int families = p.familyIds.length;
+        this.sequentialUnits = new int[families];
+        this.firstSequentialLine = new int[families];
+        this.drugs = new int[families];
+        this.notes = explain ? new List[n] : null;
+    }
+
+    Result run() {
+        resolve();
+        for (int i = 0; i < n; i++) {
+            Entry e = entries[i];
+            if (e == null) continue;
+            ClaimLine line = lines.get(i);
+            settingAllowed(i, line, e);
+            addOnPrimary(i, line, e);
+            singleInitial(i, line, e);
+            mue(i, line, e);
+            authorization(i, line, e);
+            audit(i, e);
+            drugModifier(i, line, e);
+            allowedModifiers(i, line, e);
+            if (e.sequential && e.family >= 0 && firstSequentialLine[e.family] == i + 1) sequential(i, e);
+        }
+        Decision decision = strongest == null ? Decision.PASS : Decision.of(strongest);
+        return new Result(claim.id(), claim.payer(), claim.plan(), p.policy.id(), decision,
+                findings == null ? List.of() : findings, explanation(), null);
+    }
+
+    private void resolve() {
+        Map<String, Entry> map = p.entries;
+        Map<Entry, Integer> firstOf = n > SCAN_LIMIT ? new IdentityHashMap<>() : null;
+        for (int i = 0; i < n; i++) {
+            ClaimLine line = lines.get(i);
+            Entry e = map.get(line.code());
+            entries[i] = e;
+            first[i] = i;
+            if (e == null) continue;
+            int f = i;
+            if (firstOf != null) {
+                Integer seen = firstOf.putIfAbsent(e, i);
+                if (seen != null) f = seen;
+            } else {
+                for (int j = 0; j < i; j++) {
+                    if (entries[j] == e) {
+                        f = j;
+                        break;
+                    }
+                }
+            }
+            first[i] = f;
+            total[f] += line.units();
+            if (e.drug != null) {
+                drugLines = true;
+                if (f == i && e.drugFamily >= 0) drugs[e.drugFamily]++;
+            }
+            if (e.initial && firstInitial < 0) {
+                firstInitial = i;
+                initialFamily = e.family;
+            }
+            if (e.sequential && e.family >= 0) {
+                sequentialUnits[e.family] += line.units();
+                if (firstSequentialLine[e.family] == 0) firstSequentialLine[e.family] = i + 1; // 1-based: 0 is none
+            }
+        }
+    }
+
+    // ---- the checks ----
+
+    private void settingAllowed(int i, ClaimLine line, Entry e) {
+        if (e.definition == null || e.definition.onlyIn() == null) return;
+        RuleText t = p.text(RuleKind.SETTING_NOT_ALLOWED);
+        if (t == null) return;
+        Provenance src = e.definition.provenance();
+        Setting only = e.definition.onlyIn();
+        if (only == setting) {
+            if (notes != null) note(i, RuleKind.SETTING_NOT_ALLOWED, false, src, () -> e.code + " is billed in " + only.id()
+                    + " only, and the claim is " + setting.id());
+            return;
+        }
+        fire(i, RuleKind.SETTING_NOT_ALLOWED, line, line.units(), src, name -> switch (name) {
+            case "setting" -> setting.id();
+            case "allowed" -> only.id();
+            default -> null;
+        });
+        if (notes != null) note(i, RuleKind.SETTING_NOT_ALLOWED, true, src, () -> e.code + " is billed in " + only.id()
+                + " only, and the claim is " + setting.id());
+    }
+
+    private void addOnPrimary(int i, ClaimLine line, Entry e) {
+        if (e.definition == null || !e.definition.addOn()) return;
+        RuleText t = p.text(RuleKind.ADDON_REQUIRES_PRIMARY);
+        if (t == null) return;
+        Entry[] primaries = e.primaries;
+        int found = -1;
+        outer:
+        for (int j = 0; j < n; j++) {
+            Entry other = entries[j];
+            if (other == null) continue;
+            for (Entry primary : primaries) {
+                if (other == primary) {
+                    found = j;
+                    break outer;
+                }
+            }
+        }
+        Provenance src = e.definition.provenance();
+        List<String> codes = e.definition.primaries();
+        if (found >= 0) {
+            int at = found;
+            if (notes != null) note(i, RuleKind.ADDON_REQUIRES_PRIMARY, false, src, () -> e.code + " is an add-on of " + Texts.or(codes)
+                    + "; " + lines.get(at).code() + " is on line " + lines.get(at).line());
+            return;
+        }
+        fire(i, RuleKind.ADDON_REQUIRES_PRIMARY, line, line.units(), src, name -> switch (name) {
+            case "primaries" -> Texts.or(codes);
+            case "primary" -> codes.isEmpty() ? "" : codes.get(0);
+            default -> null;
+        });
+        if (notes != null) note(i, RuleKind.ADDON_REQUIRES_PRIMARY, true, src, () -> e.code + " is an add-on of " + Texts.or(codes)
+                + (codes.size() > 1 ? ", none of which is" : ", which is not") + " on the claim");
+    }
+
+    private void singleInitial(int i, ClaimLine line, Entry e) {
+        if (!e.initial) return;
+        RuleText t = p.text(RuleKind.SINGLE_INITIAL_CODE);
+        if (t == null) return;
+        ModifierRule.SecondInitial second = p.secondInitial;
+        String modifier = second == null ? null : firstPresent(line, second.modifiers());
+        Provenance src = t.provenance();
+        if (i == firstInitial && line.units() == 1) {
+            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, src, () -> e.code + " is the first initial code of the claim");
+            return;
+        }
+        if (modifier != null) {
+            Provenance excused = second.provenance();
+            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> (i == firstInitial
+                    ? e.code + " units " + line.units() + " on one line"
+                    : "second initial code " + e.code + " after " + lines.get(firstInitial).code() + " on line "
+                    + lines.get(firstInitial).line()) + " carries " + modifier + ": a separate IV site");
+            return;
+        }
+        fire(i, RuleKind.SINGLE_INITIAL_CODE, line, line.units(), src, name -> switch (name) {
+            case "initials" -> Texts.and(initialCodes());
+            case "modifiers" -> second == null ? "" : Texts.or(second.modifiers());
+            default -> null;
+        });
+        if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, true, src, () -> (i == firstInitial
+                ? e.code + " units " + line.units() + " on one line: one initial service per encounter"
+                : "second initial code " + e.code + " after " + lines.get(firstInitial).code() + " on line "
+                + lines.get(firstInitial).line())
+                + (second == null ? "" : ", without modifier " + Texts.or(second.modifiers())));
+    }
+
+    private void mue(int i, ClaimLine line, Entry e) {
+        Mue m = e.mue(setting);
+        if (m == null) return;
+        RuleText t = p.text(RuleKind.MUE_EXCEEDED);
+        if (t == null) return;
+        boolean perDay = m.indicator().perDateOfService();
+        if (perDay && first[i] != i) {
+            int at = first[i];
+            if (notes != null) note(i, RuleKind.MUE_EXCEEDED, false, m.provenance(), () -> e.code + " units counted with line "
+                    + lines.get(at).line() + " (" + m.indicator().words() + ")");
+            return;
+        }
+        int units = perDay ? total[i] : line.units();
+        boolean over = units > m.cap();
+        if (over) {
+            fire(i, RuleKind.MUE_EXCEEDED, line, units, m.provenance(), name -> switch (name) {
+                case "cap" -> Integer.toString(m.cap());
+                case "setting" -> m.setting().id();
+                case "indicator" -> m.indicator().words();
+                default -> null;
+            });
+        }
+        if (notes != null) note(i, RuleKind.MUE_EXCEEDED, over, m.provenance(), () -> m.cap() == 0 && over
+                ? e.code + " may not be billed in the " + m.setting().id() + " setting (MUE 0)"
+                : e.code + " units " + units + (perDay && units != line.units() ? " (all lines of the code)" : "")
+                + (over ? " over" : " within") + " the " + m.setting().id() + " MUE of " + m.cap() + " "
+                + m.indicator().words());
+    }
+
+    private void authorization(int i, ClaimLine line, Entry e) {
+        Authorization a = e.rules == null ? null : e.rules.authorization();
+        if (a == null) return;
+        List<PriorAuthorization> auths = claim.authorizations();
+        int approved = 0;
+        boolean listed = false;
+        for (int k = 0, size = auths.size(); k < size; k++) {
+            Integer u = auths.get(k).units().get(e.code);
+            if (u != null) {
+                listed = true;
+                approved += u;
+            }
+        }
+        Provenance src = a.provenance();
+        if (a.required() && p.text(RuleKind.AUTHORIZATION_MISSING) != null) {
+            if (listed) {
+                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, src, () -> e.code + " needs a prior authorization; "
+                        + Texts.and(authorizationIds(e.code)) + " lists it");
+            } else {
+                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, name -> null);
+                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, true, src, () -> e.code
+                        + " needs a prior authorization, and no authorization on the claim lists it");
+            }
+        }
+        if (!listed || first[i] != i || p.text(RuleKind.AUTHORIZATION_EXCEEDED) == null) return;
+        int units = total[i];
+        int max = approved;
+        boolean over = units > max;
+        if (over) {
+            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, name -> switch (name) {
+                case "approved" -> Integer.toString(max);
+                case "authorization" -> Texts.and(authorizationIds(e.code));
+                default -> null;
+            });
+        }
+        if (notes != null) note(i, RuleKind.AUTHORIZATION_EXCEEDED, over, src, () -> e.code + " units " + units
+                + (over ? " over" : " within") + " the " + max + " approved by " + Texts.and(authorizationIds(e.code)));
+    }
+
+    private void audit(int i, Entry e) {
+        AuditThreshold a = e.rules == null ? null : e.rules.audit();
+        if (a == null || first[i] != i || p.text(RuleKind.AUDIT_THRESHOLD) == null) return;
+        int units = total[i];
+        boolean over = units > a.units();
+        if (over) {
+            fire(i, RuleKind.AUDIT_THRESHOLD, lines.get(i), units, a.provenance(), name ->
+                    "threshold".equals(name) ? Integer.toString(a.units()) : null);
+        }
+        if (notes != null) note(i, RuleKind.AUDIT_THRESHOLD, over, a.provenance(), () -> e.code + " units " + units
+                + (over ? " above" : " within") + " the audit threshold of " + a.units());
+    }
+
+    private void drugModifier(int i, ClaimLine line, Entry e) {
+        ModifierRule.DrugLine rule = p.drugLine;
+        if (e.drug == null || !e.drug.singleDose() || rule == null || p.text(RuleKind.DRUG_MODIFIER_REQUIRED) == null) {
+            return;
+        }
+        String present = firstPresent(line, rule.modifiers());
+        if (present != null) {
+            if (notes != null) note(i, RuleKind.DRUG_MODIFIER_REQUIRED, false, rule.provenance(), () -> e.code + " (" + e.drug.name()
+                    + ") is a single-dose drug and carries " + present);
+            return;
+        }
+        fire(i, RuleKind.DRUG_MODIFIER_REQUIRED, line, line.units(), rule.provenance(), name -> switch (name) {
+            case "drug" -> e.drug.name();
+            case "modifiers" -> Texts.or(rule.modifiers());
+            default -> null;
+        });
+        if (notes != null) note(i, RuleKind.DRUG_MODIFIER_REQUIRED, true, rule.provenance(), () -> e.code + " (" + e.drug.name()
+                + ") is a single-dose drug without " + Texts.or(rule.modifiers()));
+    }
+
+    private void allowedModifiers(int i, ClaimLine line, Entry e) {
+        ModifierRule.Allowed rule = e.rules == null ? null : e.rules.allowedModifiers();
+        if (rule == null || p.text(RuleKind.MODIFIER_NOT_ALLOWED) == null) return;
+        List<String> modifiers = line.modifiers();
+        for (int k = 0, size = modifiers.size(); k < size; k++) {
+            String modifier = modifiers.get(k);
+            boolean allowed = rule.modifiers().contains(modifier);
+            if (!allowed) {
+                fire(i, RuleKind.MODIFIER_NOT_ALLOWED, line, line.units(), rule.provenance(), name -> switch (name) {
+                    case "modifier" -> modifier;
+                    case "allowed" -> Texts.or(rule.modifiers());
+                    default -> null;
+                });
+            }
+            if (notes != null) note(i, RuleKind.MODIFIER_NOT_ALLOWED, !allowed, rule.provenance(), () -> e.code + " modifier " + modifier
+                    + (allowed ? " is" : " is not") + " among those allowed (" + Texts.or(rule.modifiers()) + ")");
+        }
+        if (modifiers.isEmpty()) {
+            if (notes != null) note(i, RuleKind.MODIFIER_NOT_ALLOWED, false, rule.provenance(), () -> e.code
+                    + " carries no modifier; allowed are " + Texts.or(rule.modifiers()));
+        }
+    }
+
+    /**
+     * Sequential codes of a family stand for further distinct drugs: no more units than the family's
+     * distinct drugs on the claim, less the one under the initial code. Seen from the claim alone, an
+     * excess means extra time billed as a new drug, or, for chemotherapy with other drugs on the
+     * claim, a pre-medication billed under a chemo add-on.
+     */
+    private void sequential(int i, Entry e) {
+        int f = e.family;
+        if (!drugLines || drugs[f] == 0) return;
+        int allowed = drugs[f] - (f == initialFamily ? 1 : 0);
+        int units = sequentialUnits[f];
+        boolean otherDrugs = false;
+        for (int g = 0; g < drugs.length; g++) if (g != f && drugs[g] > 0) otherDrugs = true;
+        RuleKind kind = f == p.topFamily && otherDrugs ? RuleKind.CHEMO_ADDON_FOR_PREMEDICATION : RuleKind.SEQUENTIAL_SAME_DRUG;
+        RuleText t = p.text(kind);
+        if (t == null) return;
+        String family = p.familyIds[f];
+        boolean over = units > allowed;
+        ClaimLine line = lines.get(i);
+        if (over) {
+            fire(i, kind, line, units, t.provenance(), name -> switch (name) {
+                case "drugs" -> Texts.and(kind == RuleKind.CHEMO_ADDON_FOR_PREMEDICATION ? drugNames(f, false) : drugNames(f, true));
+                case "hourCode" -> p.hourCodes[f] == null ? "" : p.hourCodes[f];
+                case "therapeuticCodes" -> Texts.or(otherSequentialCodes(f));
+                default -> null;
+            });
+        }
+        if (notes != null) note(i, kind, over, t.provenance(), () -> family + " sequential units " + units + (over ? " over " : " within ")
+                + allowed + ": " + drugs[f] + " distinct " + family + " drug" + (drugs[f] == 1 ? "" : "s")
+                + " on the claim" + (f == initialFamily ? ", one of them under the initial code" : "")
+                + (over && kind == RuleKind.CHEMO_ADDON_FOR_PREMEDICATION
+                ? "; the other drugs (" + Texts.and(drugNames(f, false)) + ") are not " + family : ""));
+    }
+
+    // ---- helpers (run only when a rule fires or an explanation was asked for) ----
+
+    private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source,
+                      Function<String, String> specific) {
+        RuleText t = p.text(kind);
+        String code = line.code();
+        Function<String, String> values = name -> switch (name) {
+            case "code" -> code;
+            case "units" -> Integer.toString(units);
+            default -> specific.apply(name);
+        };
+        Provenance src = source != null ? source : t.provenance();
+        if (findings == null) findings = new ArrayList<>(4);
+        findings.add(new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind,
+                Texts.fill(t.message(), values), Texts.fill(t.fix(), values), Texts.fill(t.appeal(), values),
+                position(src), src == null ? null : src.layer(), src == null ? null : src.citation()));
+        if (strongest == null || t.action().compareTo(strongest) > 0) strongest = t.action();
+    }
+
+    private void note(int i, RuleKind kind, boolean fired, Provenance source, java.util.function.Supplier<String> reason) {
+        if (notes == null) return;
+        if (notes[i] == null) notes[i] = new ArrayList<>();
+        notes[i].add(new Explanation(kind, fired, reason.get(), source == null ? null : source.layer(), position(source)));
+    }
+
+    private List<LineExplanation> explanation() {
+        if (notes == null) return null;
+        List<LineExplanation> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new LineExplanation(lines.get(i).line(), lines.get(i).code(), notes[i] == null ? List.of() : notes[i]));
+        }
+        return out;
+    }
+
+    private static String position(Provenance p) {
+        return p == null || p.source() == null ? null : p.source().toString();
+    }
+
+    private static String firstPresent(ClaimLine line, List<String> wanted) {
+        List<String> modifiers = line.modifiers();
+        for (int k = 0, size = modifiers.size(); k < size; k++) {
+            if (wanted.contains(modifiers.get(k))) return modifiers.get(k);
+        }
+        return null;
+    }
+
+    private List<String> initialCodes() {
+        List<String> codes = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            if (entries[j] != null && entries[j].initial && !codes.contains(entries[j].code)) codes.add(entries[j].code);
+        }
+        return codes;
+    }
+
+    private List<String> authorizationIds(String code) {
+        List<String> ids = new ArrayList<>();
+        for (PriorAuthorization a : claim.authorizations()) {
+            if (a.units().containsKey(code)) ids.add(a.id() == null ? "an authorization" : a.id());
+        }
+        return ids;
+    }
+
+    /** Names of the drugs on the claim of the family (inFamily) or of every other family. */
+    private List<String> drugNames(int family, boolean inFamily) {
+        List<String> names = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            Entry e = entries[j];
+            if (e == null || e.drug == null || e.drugFamily < 0 || (e.drugFamily == family) != inFamily) continue;
+            String name = e.drug.name() == null ? e.code : e.drug.name();
+            if (!names.contains(name)) names.add(name);
+        }
+        return names;
+    }
+
+    /** The sequential codes of the other families that have drugs on the claim (96367, 96375 for pre-medications). */
+    private List<String> otherSequentialCodes(int family) {
+        List<String> codes = new ArrayList<>();
+        for (int g = 0; g < drugs.length; g++) {
+            if (g != family && drugs[g] > 0) codes.addAll(p.sequentialCodes.get(g));
+        }
+        return codes;
+    }
+}

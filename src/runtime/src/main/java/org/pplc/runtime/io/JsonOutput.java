@@ -1,0 +1,224 @@
+package org.pplc.runtime.io;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import org.pplc.runtime.claim.Administration;
+import org.pplc.runtime.claim.Claim;
+import org.pplc.runtime.claim.ClaimLine;
+import org.pplc.runtime.claim.PriorAuthorization;
+import org.pplc.runtime.engine.Explanation;
+import org.pplc.runtime.engine.Finding;
+import org.pplc.runtime.engine.LineExplanation;
+import org.pplc.runtime.engine.Result;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes results, error records and claims as NDJSON: one JSON document a line, UTF-8, fields
+ * always in the same order so that equal input gives byte-equal output. Records are counted as
+ * they are written; since there is one output record per input record in input order, that count
+ * is the input index an error record carries. Closing flushes; the stream stays open.
+ */
+public final class JsonOutput implements AutoCloseable {
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .build();
+
+    private final JsonGenerator g;
+    private int index;
+
+    public JsonOutput(OutputStream out) {
+        try {
+            this.g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        g.setRootValueSeparator(null);
+    }
+
+    /** A result; an error result (unknown payer, no policy in force) takes the error record's shape. */
+    public void write(Result r) {
+        try {
+            if (r.isError()) {
+                error(r.id(), index, r.error());
+            } else {
+                result(r);
+            }
+            end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {"id":..,"index":..,"decision":"error","error":".."} */
+    public void writeError(ClaimRecord.Invalid e) {
+        try {
+            error(e.id(), e.index(), e.error());
+            end();
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    /** A claim as CONTRACT.md writes it (derive's output): lines carry "because" when they have one. */
+    public void writeClaim(Claim c) {
+        try {
+            claim(c);
+            end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void flush() {
+        try {
+            g.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            g.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void end() throws IOException {
+        g.writeRaw('\n');
+        index++;
+    }
+
+    private void error(String id, int at, String message) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", id);
+        g.writeNumberField("index", at);
+        g.writeStringField("decision", "error");
+        g.writeStringField("error", message);
+        g.writeEndObject();
+    }
+
+    private void result(Result r) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", r.id());
+        g.writeStringField("payer", r.payer());
+        if (r.plan() != null) g.writeStringField("plan", r.plan());
+        g.writeStringField("policy", r.policy());
+        g.writeStringField("decision", r.decision().id());
+        g.writeArrayFieldStart("findings");
+        for (Finding f : r.findings()) finding(f);
+        g.writeEndArray();
+        if (r.explanation() != null) {
+            g.writeArrayFieldStart("lines");
+            for (LineExplanation l : r.explanation()) {
+                g.writeStartObject();
+                g.writeNumberField("line", l.line());
+                g.writeStringField("code", l.code());
+                g.writeArrayFieldStart("explanation");
+                for (Explanation e : l.checks()) {
+                    g.writeStartObject();
+                    g.writeStringField("rule", e.rule().id());
+                    g.writeStringField("outcome", e.outcome());
+                    g.writeStringField("reason", e.reason());
+                    g.writeStringField("layer", e.layer());
+                    g.writeStringField("source", e.source());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private void finding(Finding f) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("line", f.line());
+        g.writeStringField("code", f.code());
+        g.writeStringField("action", f.action().id());
+        g.writeStringField("carc", f.carc());
+        strings("rarc", f.rarc());
+        g.writeStringField("rule", f.rule().id());
+        g.writeStringField("message", f.message());
+        g.writeStringField("fix", f.fix());
+        g.writeStringField("appeal", f.appeal());
+        g.writeStringField("source", f.source());
+        g.writeStringField("layer", f.layer());
+        if (f.citation() != null) g.writeStringField("citation", f.citation());
+        g.writeEndObject();
+    }
+
+    private void claim(Claim c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", c.id());
+        g.writeStringField("payer", c.payer());
+        if (c.plan() != null) g.writeStringField("plan", c.plan());
+        g.writeStringField("setting", c.setting() == null ? null : c.setting().id());
+        if (c.placeOfService() != null) g.writeStringField("placeOfService", c.placeOfService());
+        g.writeStringField("dateOfService", c.dateOfService() == null ? null : c.dateOfService().toString());
+        g.writeArrayFieldStart("lines");
+        for (ClaimLine l : c.lines()) {
+            g.writeStartObject();
+            g.writeNumberField("line", l.line());
+            g.writeStringField("code", l.code());
+            g.writeNumberField("units", l.units());
+            strings("modifiers", l.modifiers());
+            if (l.ndc() != null) g.writeStringField("ndc", l.ndc());
+            if (l.because() != null) g.writeStringField("because", l.because());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        if (!c.authorizations().isEmpty()) {
+            g.writeArrayFieldStart("authorizations");
+            for (PriorAuthorization a : c.authorizations()) {
+                g.writeStartObject();
+                if (a.id() != null) g.writeStringField("id", a.id());
+                g.writeObjectFieldStart("units");
+                // Map.copyOf has no order: write codes sorted so output is deterministic
+                for (Map.Entry<String, Integer> u : new java.util.TreeMap<>(a.units()).entrySet()) {
+                    g.writeNumberField(u.getKey(), u.getValue());
+                }
+                g.writeEndObject();
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeArrayFieldStart("administrations");
+        for (Administration a : c.administrations()) {
+            g.writeStartObject();
+            if (a.drug() != null) g.writeStringField("drug", a.drug());
+            if (a.hcpcs() != null) g.writeStringField("hcpcs", a.hcpcs());
+            if (a.category() != null) g.writeStringField("category", a.category());
+            if (a.method() != null) g.writeStringField("method", a.method().id());
+            if (a.start() != null) g.writeStringField("start", a.start().toString());
+            if (a.end() != null) g.writeStringField("end", a.end().toString());
+            if (a.site() != null) g.writeStringField("site", a.site());
+            if (a.dose() != null) {
+                g.writeObjectFieldStart("dose");
+                g.writeFieldName("amount");
+                g.writeNumber(a.dose().amount());
+                g.writeStringField("unit", a.dose().unit());
+                g.writeEndObject();
+            }
+            if (a.primary()) g.writeBooleanField("primary", true);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    private void strings(String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) g.writeString(v);
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,413 @@
+package org.pplc.runtime.io;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.pplc.runtime.claim.Administration;
+import org.pplc.runtime.claim.Claim;
+import org.pplc.runtime.claim.ClaimLine;
+import org.pplc.runtime.claim.Dose;
+import org.pplc.runtime.claim.PriorAuthorization;
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.Setting;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Parses the text of one record with Jackson and checks it against the claim schema of
+ * CONTRACT.md, collecting every problem with the field it concerns (lines[2].units: ...).
+ */
+final class RecordParser {
+    static final int MAX_RECORD_CHARS = 4_000_000;
+    static final int MAX_NESTING = 32;
+    static final int MAX_STRING = 100_000;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxDocumentLength(MAX_RECORD_CHARS)
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(MAX_STRING)
+                    .maxNumberLength(40)
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private RecordParser() {
+    }
+
+    /** True when the text holds a whole JSON value, or is broken before it ends: one record a line. */
+    static boolean completeOrBroken(String text) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() == null) return true;
+            p.skipChildren();
+            return true;
+        } catch (JsonEOFException e) {
+            return false;
+        } catch (IOException e) {
+            return true;
+        }
+    }
+
+    static ClaimRecord parse(int index, RecordSource.Raw raw, ClaimReader.Purpose purpose) {
+        if (raw.error() != null) return new ClaimRecord.Invalid(index, idOf(raw.text()), raw.error() + where(raw, null));
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(raw.text());
+        } catch (StreamConstraintsException e) {
+            return new ClaimRecord.Invalid(index, idOf(raw.text()), "record breaks a size limit: "
+                    + e.getOriginalMessage() + where(raw, e.getLocation()));
+        } catch (JsonProcessingException e) {
+            return new ClaimRecord.Invalid(index, idOf(raw.text()), "not valid JSON: " + e.getOriginalMessage()
+                    + where(raw, e.getLocation()));
+        }
+        if (node == null || !node.isObject()) {
+            return new ClaimRecord.Invalid(index, null, "a record must be a JSON object (a claim), got "
+                    + (node == null ? "nothing" : describe(node)) + where(raw, null));
+        }
+        return new Validation(node, purpose).toRecord(index);
+    }
+
+    private static String where(RecordSource.Raw raw, JsonLocation location) {
+        int line = raw.line() + (location == null || location.getLineNr() < 1 ? 0 : location.getLineNr() - 1);
+        return " (input line " + line + ")";
+    }
+
+    /** The record's id, read up to the point where the text breaks; null when there is none before it. */
+    static String idOf(String text) {
+        if (text == null || text.isEmpty()) return null;
+        try (JsonParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return null;
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    JsonToken v = p.nextToken();
+                    if ("id".equals(name) && v != null && v.isScalarValue()) return p.getText();
+                    p.skipChildren();
+                } else if (t == JsonToken.END_OBJECT) {
+                    return null;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String describe(JsonNode n) {
+        if (n.isTextual()) return "\"" + n.asText() + "\"";
+        if (n.isObject()) return "an object";
+        if (n.isArray()) return "an array";
+        return n.toString();
+    }
+
+    /** One record's checks; every problem is collected, so a user fixes them in one go. */
+    private static final class Validation {
+        private final JsonNode root;
+        private final ClaimReader.Purpose purpose;
+        private final List<String> errors = new ArrayList<>();
+
+        Validation(JsonNode root, ClaimReader.Purpose purpose) {
+            this.root = root;
+            this.purpose = purpose;
+        }
+
+        ClaimRecord toRecord(int index) {
+            String id = optionalScalar(root, "id", "id");
+            String payer = requiredText(root, "payer", "payer");
+            String plan = optionalText(root, "plan", "plan");
+            LocalDate date = date(root.get("dateOfService"), "dateOfService");
+            String pos = optionalScalar(root, "placeOfService", "placeOfService");
+            Setting setting = setting(root.get("setting"), pos);
+            List<ClaimLine> lines = lines(root.get("lines"));
+            List<PriorAuthorization> auths = authorizations(root.get("authorizations"));
+            List<Administration> administrations = purpose == ClaimReader.Purpose.DERIVE
+                    ? administrations(root.get("administrations")) : List.of();
+            if (!errors.isEmpty()) return new ClaimRecord.Invalid(index, id, String.join("; ", errors));
+            return new ClaimRecord.Valid(index, new Claim(id, payer, plan, setting, pos, date, lines, auths, administrations));
+        }
+
+        private Setting setting(JsonNode node, String pos) {
+            if (present(node)) {
+                Setting s = node.isTextual() ? Setting.fromId(node.asText()) : null;
+                if (s == null) errors.add("setting: must be facility or professional, got " + describe(node));
+                return s;
+            }
+            if (pos == null) {
+                errors.add("setting: missing (give setting, or placeOfService 11, 19 or 22)");
+                return null;
+            }
+            return switch (pos) {
+                case "11" -> Setting.PROFESSIONAL;
+                case "19", "22" -> Setting.FACILITY;
+                default -> {
+                    errors.add("placeOfService: " + pos + " does not tell the setting (11 is professional; 19 and 22 are"
+                            + " facility); give setting");
+                    yield null;
+                }
+            };
+        }
+
+        private List<ClaimLine> lines(JsonNode node) {
+            if (!present(node)) {
+                if (purpose == ClaimReader.Purpose.ADJUDICATE) errors.add("lines: missing");
+                return List.of();
+            }
+            if (!node.isArray()) {
+                errors.add("lines: must be an array of lines, got " + describe(node));
+                return List.of();
+            }
+            if (node.isEmpty() && purpose == ClaimReader.Purpose.ADJUDICATE) {
+                errors.add("lines: empty (a claim needs at least one line)");
+                return List.of();
+            }
+            List<ClaimLine> lines = new ArrayList<>(node.size());
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode l = node.get(i);
+                String at = "lines[" + i + "]";
+                if (!l.isObject()) {
+                    errors.add(at + ": must be an object, got " + describe(l));
+                    continue;
+                }
+                int number = integer(l.get("line"), at + ".line", i + 1, 1);
+                String code = requiredText(l, "code", at + ".code");
+                int units = integer(l.get("units"), at + ".units", 1, 1);
+                List<String> modifiers = strings(l.get("modifiers"), at + ".modifiers");
+                String ndc = optionalScalar(l, "ndc", at + ".ndc");
+                String because = optionalText(l, "because", at + ".because");
+                lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));
+            }
+            return lines;
+        }
+
+        private List<PriorAuthorization> authorizations(JsonNode node) {
+            if (!present(node)) return List.of();
+            if (!node.isArray()) {
+                errors.add("authorizations: must be an array, got " + describe(node));
+                return List.of();
+            }
+            List<PriorAuthorization> out = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode a = node.get(i);
+                String at = "authorizations[" + i + "]";
+                if (!a.isObject()) {
+                    errors.add(at + ": must be an object, got " + describe(a));
+                    continue;
+                }
+                String id = optionalScalar(a, "id", at + ".id");
+                JsonNode units = a.get("units");
+                Map<String, Integer> byCode = new LinkedHashMap<>();
+                if (!present(units) || !units.isObject()) {
+                    errors.add(at + ".units: must be an object of approved units by code, e.g. {\"96413\": 1}");
+                } else {
+                    Iterator<Map.Entry<String, JsonNode>> it = units.fields();
+                    while (it.hasNext()) {
+                        Map.Entry<String, JsonNode> f = it.next();
+                        byCode.put(f.getKey(), integer(f.getValue(), at + ".units." + f.getKey(), 0, 0));
+                    }
+                }
+                out.add(new PriorAuthorization(id, byCode));
+            }
+            return out;
+        }
+
+        private List<Administration> administrations(JsonNode node) {
+            if (!present(node)) {
+                errors.add("administrations: missing");
+                return List.of();
+            }
+            if (!node.isArray()) {
+                errors.add("administrations: must be an array, got " + describe(node));
+                return List.of();
+            }
+            if (node.isEmpty()) {
+                errors.add("administrations: empty (derive needs at least one administration)");
+                return List.of();
+            }
+            List<Administration> out = new ArrayList<>();
+            for (int i = 0; i < node.size(); i++) {
+                JsonNode a = node.get(i);
+                String at = "administrations[" + i + "]";
+                if (!a.isObject()) {
+                    errors.add(at + ": must be an object, got " + describe(a));
+                    continue;
+                }
+                String drug = optionalText(a, "drug", at + ".drug");
+                String hcpcs = optionalScalar(a, "hcpcs", at + ".hcpcs");
+                if (drug == null && hcpcs == null && !present(a.get("drug")) && !present(a.get("hcpcs"))) {
+                    errors.add(at + ": needs drug or hcpcs");
+                }
+                String category = optionalText(a, "category", at + ".category");
+                Method method = null;
+                JsonNode m = a.get("method");
+                if (!present(m)) errors.add(at + ".method: missing (push, infusion, pump or injection)");
+                else if ((method = m.isTextual() ? Method.fromId(m.asText()) : null) == null) {
+                    errors.add(at + ".method: unknown method " + describe(m) + " (expected push, infusion, pump or injection)");
+                }
+                LocalDateTime start = dateTime(a.get("start"), at + ".start");
+                LocalDateTime end = dateTime(a.get("end"), at + ".end");
+                if (start != null && end != null && end.isBefore(start)) {
+                    errors.add(at + ".end: " + end + " is before start " + start);
+                }
+                String site = optionalScalar(a, "site", at + ".site");
+                Dose dose = dose(a.get("dose"), at + ".dose");
+                boolean primary = false;
+                JsonNode p = a.get("primary");
+                if (present(p)) {
+                    if (p.isBoolean()) primary = p.asBoolean();
+                    else errors.add(at + ".primary: must be true or false, got " + describe(p));
+                }
+                out.add(new Administration(drug, hcpcs, category, method, start, end, site, dose, primary));
+            }
+            return out;
+        }
+
+        private Dose dose(JsonNode node, String at) {
+            if (!present(node)) return null;
+            if (!node.isObject()) {
+                errors.add(at + ": must be an object like {\"amount\": 675, \"unit\": \"mg\"}, got " + describe(node));
+                return null;
+            }
+            JsonNode amount = node.get("amount");
+            String unit = requiredText(node, "unit", at + ".unit");
+            if (!present(amount) || !amount.isNumber()) {
+                errors.add(at + ".amount: must be a number, got " + (present(amount) ? describe(amount) : "nothing"));
+                return null;
+            }
+            if (amount.decimalValue().signum() <= 0) {
+                errors.add(at + ".amount: must be above 0, got " + amount);
+                return null;
+            }
+            return unit == null ? null : new Dose(amount.decimalValue(), unit);
+        }
+
+        // ---- fields ----
+
+        private static boolean present(JsonNode n) {
+            return n != null && !n.isNull() && !n.isMissingNode();
+        }
+
+        private String requiredText(JsonNode parent, String field, String at) {
+            JsonNode n = parent.get(field);
+            if (!present(n)) {
+                errors.add(at + ": missing");
+                return null;
+            }
+            if (!n.isTextual()) {
+                errors.add(at + ": must be a string, got " + describe(n));
+                return null;
+            }
+            if (n.asText().isBlank()) {
+                errors.add(at + ": empty");
+                return null;
+            }
+            return n.asText();
+        }
+
+        private String optionalText(JsonNode parent, String field, String at) {
+            JsonNode n = parent.get(field);
+            if (!present(n)) return null;
+            if (!n.isTextual()) {
+                errors.add(at + ": must be a string, got " + describe(n));
+                return null;
+            }
+            return n.asText();
+        }
+
+        /** A string, or a number taken as its text (ids and places of service are often written as numbers). */
+        private String optionalScalar(JsonNode parent, String field, String at) {
+            JsonNode n = parent.get(field);
+            if (!present(n)) return null;
+            if (n.isTextual() || n.isIntegralNumber()) return n.asText();
+            errors.add(at + ": must be a string, got " + describe(n));
+            return null;
+        }
+
+        private int integer(JsonNode n, String at, int fallback, int min) {
+            if (!present(n)) return fallback;
+            if (!n.isNumber()) {
+                errors.add(at + ": must be a whole number, got " + describe(n));
+                return fallback;
+            }
+            if (!n.isIntegralNumber()) {
+                errors.add(at + ": must be a whole number, got " + n);
+                return fallback;
+            }
+            if (!n.canConvertToInt()) {
+                errors.add(at + ": too large, got " + n);
+                return fallback;
+            }
+            if (n.intValue() < min) {
+                errors.add(at + ": must be at least " + min + ", got " + n.intValue());
+                return fallback;
+            }
+            return n.intValue();
+        }
+
+        private List<String> strings(JsonNode n, String at) {
+            if (!present(n)) return List.of();
+            if (!n.isArray()) {
+                errors.add(at + ": must be an array of strings, got " + describe(n));
+                return List.of();
+            }
+            List<String> out = new ArrayList<>(n.size());
+            for (int i = 0; i < n.size(); i++) {
+                JsonNode s = n.get(i);
+                if (s.isTextual() && !s.asText().isBlank()) out.add(s.asText());
+                else errors.add(at + "[" + i + "]: must be a modifier such as \"JZ\", got " + describe(s));
+            }
+            return out;
+        }
+
+        private LocalDate date(JsonNode n, String at) {
+            if (!present(n)) {
+                errors.add(at + ": missing");
+                return null;
+            }
+            if (n.isTextual()) {
+                try {
+                    return LocalDate.parse(n.asText());
+                } catch (DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            errors.add(at + ": not a date (YYYY-MM-DD), got " + describe(n));
+            return null;
+        }
+
+        private LocalDateTime dateTime(JsonNode n, String at) {
+            if (!present(n)) {
+                errors.add(at + ": missing");
+                return null;
+            }
+            if (n.isTextual()) {
+                try {
+                    return LocalDateTime.parse(n.asText());
+                } catch (DateTimeParseException e) {
+                    // reported below
+                }
+            }
+            errors.add(at + ": not a local date-time (YYYY-MM-DDThh:mm), got " + describe(n));
+            return null;
+        }
+    }
+}

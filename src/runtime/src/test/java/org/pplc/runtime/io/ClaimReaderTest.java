@@ -1,0 +1,209 @@
+package org.pplc.runtime.io;
+
+import org.junit.jupiter.api.Test;
+import org.pplc.runtime.claim.Claim;
+import org.pplc.runtime.claim.ClaimLine;
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.Setting;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ClaimReaderTest {
+    static final String A = "{\"id\":\"A\",\"payer\":\"uhc\",\"setting\":\"facility\",\"dateOfService\":\"2026-03-02\","
+            + "\"lines\":[{\"code\":\"96413\"},{\"line\":7,\"code\":\"96415\",\"units\":3,\"modifiers\":[\"59\"]}]}";
+    static final String B = "{\"id\":\"B\",\"payer\":\"medicare\",\"placeOfService\":\"11\",\"dateOfService\":\"2026-03-02\","
+            + "\"lines\":[{\"code\":\"96409\"}]}";
+
+    static List<ClaimRecord> read(String text, ClaimReader.Purpose purpose) {
+        List<ClaimRecord> out = new ArrayList<>();
+        try (ClaimReader r = new ClaimReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), purpose)) {
+            r.forEachRemaining(out::add);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return out;
+    }
+
+    static List<ClaimRecord> read(String text) {
+        return read(text, ClaimReader.Purpose.ADJUDICATE);
+    }
+
+    static Claim valid(ClaimRecord r) {
+        return assertInstanceOf(ClaimRecord.Valid.class, r, () -> r.toString()).claim();
+    }
+
+    static String error(ClaimRecord r) {
+        return assertInstanceOf(ClaimRecord.Invalid.class, r, () -> r.toString()).error();
+    }
+
+    @Test
+    void oneObjectWithDefaults() {
+        List<ClaimRecord> rs = read(A);
+        assertEquals(1, rs.size());
+        Claim c = valid(rs.get(0));
+        assertEquals("A", c.id());
+        assertEquals(Setting.FACILITY, c.setting());
+        assertEquals(LocalDate.of(2026, 3, 2), c.dateOfService());
+        assertEquals(new ClaimLine(1, "96413", 1, List.of()), c.lines().get(0));
+        assertEquals(new ClaimLine(7, "96415", 3, List.of("59")), c.lines().get(1));
+    }
+
+    @Test
+    void prettyPrintedObjectArrayAndNdjson() {
+        String pretty = A.replace(",", ",\n  ").replace("{", "{\n");
+        assertEquals("A", valid(read(pretty).get(0)).id());
+        List<ClaimRecord> array = read("[\n" + A + ",\n" + B + "\n]");
+        assertEquals(List.of("A", "B"), array.stream().map(r -> valid(r).id()).toList());
+        assertEquals(1, array.get(1).index());
+        List<ClaimRecord> nd = read(A + "\n\n" + B + "\n");
+        assertEquals(List.of("A", "B"), nd.stream().map(r -> valid(r).id()).toList());
+        assertEquals(Setting.PROFESSIONAL, valid(nd.get(1)).setting());
+        assertEquals(0, read("  \n").size());
+        assertEquals(0, read("[]").size());
+    }
+
+    @Test
+    void malformedNdjsonLineBecomesAnErrorAndReadingGoesOn() {
+        List<ClaimRecord> rs = read(A + "\n{\"id\":\"X\",\"payer\": uhc}\n" + B + "\n{\"id\":\"Y\",\n" + A + "\n");
+        assertEquals(5, rs.size());
+        assertEquals("A", valid(rs.get(0)).id());
+        ClaimRecord.Invalid bad = assertInstanceOf(ClaimRecord.Invalid.class, rs.get(1));
+        assertEquals("X", bad.id());
+        assertEquals(1, bad.index());
+        assertTrue(bad.error().startsWith("not valid JSON: "), bad.error());
+        assertTrue(bad.error().endsWith("(input line 2)"), bad.error());
+        assertEquals("B", valid(rs.get(2)).id());
+        ClaimRecord.Invalid cut = assertInstanceOf(ClaimRecord.Invalid.class, rs.get(3));
+        assertEquals("Y", cut.id());
+        assertEquals("A", valid(rs.get(4)).id());
+        assertEquals(4, rs.get(4).index());
+    }
+
+    @Test
+    void brokenArrayElementIsReportedAndTheRestRecovered() {
+        List<ClaimRecord> rs = read("[" + A + ", {\"id\":\"X\", \"payer\": uhc}, " + B + "]");
+        assertEquals(3, rs.size());
+        assertEquals("A", valid(rs.get(0)).id());
+        assertEquals("X", ((ClaimRecord.Invalid) rs.get(1)).id());
+        assertEquals("B", valid(rs.get(2)).id());
+        // an array cut short: the unfinished element is an error, nothing after it is invented
+        List<ClaimRecord> cut = read("[" + A + ", {\"id\":\"Z\", \"lines\": [");
+        assertEquals(2, cut.size());
+        assertTrue(error(cut.get(1)).startsWith("input ends inside this record"), error(cut.get(1)));
+    }
+
+    @Test
+    void schemaErrorsNameTheField() {
+        assertEquals("payer: missing", error(read(A.replace("\"payer\":\"uhc\",", "")).get(0)));
+        assertEquals("dateOfService: not a date (YYYY-MM-DD), got \"2026-02-30\"",
+                error(read(A.replace("2026-03-02", "2026-02-30")).get(0)));
+        assertEquals("lines[1].units: must be at least 1, got 0", error(read(A.replace("\"units\":3", "\"units\":0")).get(0)));
+        assertEquals("lines[1].units: must be a whole number, got 1.5", error(read(A.replace("\"units\":3", "\"units\":1.5")).get(0)));
+        assertEquals("lines[0].code: missing", error(read(A.replace("{\"code\":\"96413\"}", "{\"units\":2}")).get(0)));
+        assertEquals("lines: empty (a claim needs at least one line)",
+                error(read(B.replace("[{\"code\":\"96409\"}]", "[]")).get(0)));
+        assertEquals("setting: must be facility or professional, got \"clinic\"",
+                error(read(A.replace("\"facility\"", "\"clinic\"")).get(0)));
+        assertTrue(error(read(B.replace("\"11\"", "\"12\"")).get(0)).startsWith("placeOfService: 12 does not tell the setting"));
+        assertEquals(Setting.FACILITY, valid(read(B.replace("\"11\"", "\"22\"")).get(0)).setting());
+        // every problem of a record at once, and the id kept
+        ClaimRecord.Invalid both = (ClaimRecord.Invalid) read(A.replace("\"payer\":\"uhc\",", "")
+                .replace("\"units\":3", "\"units\":0")).get(0);
+        assertEquals("A", both.id());
+        assertEquals("payer: missing; lines[1].units: must be at least 1, got 0", both.error());
+        assertEquals("a record must be a JSON object (a claim), got 42 (input line 1)", error(read("[42]").get(0)));
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        Claim c = valid(read(A.replace("{\"code\":\"96413\"}", "{\"code\":\"96413\",\"because\":\"first hour\",\"extra\":{\"a\":1}}")).get(0));
+        assertEquals("first hour", c.lines().get(0).because());
+    }
+
+    @Test
+    void deriveNeedsAdministrationsWithKnownMethodsAndTimes() {
+        String visit = "{\"id\":\"F\",\"payer\":\"medicare\",\"setting\":\"facility\",\"dateOfService\":\"2026-04-07\","
+                + "\"administrations\":[{\"drug\":\"oxaliplatin\",\"hcpcs\":\"J9263\",\"method\":\"infusion\","
+                + "\"start\":\"2026-04-07T09:00\",\"end\":\"2026-04-07T11:00\",\"site\":\"A\",\"dose\":{\"amount\":85,\"unit\":\"mg\"}}]}";
+        Claim c = valid(read(visit, ClaimReader.Purpose.DERIVE).get(0));
+        assertEquals(Method.INFUSION, c.administrations().get(0).method());
+        assertTrue(c.lines().isEmpty());
+        assertEquals("administrations[0].method: unknown method \"drip\" (expected push, infusion, pump or injection)",
+                error(read(visit.replace("\"infusion\"", "\"drip\""), ClaimReader.Purpose.DERIVE).get(0)));
+        assertEquals("administrations[0].end: 2026-04-07T08:00 is before start 2026-04-07T09:00",
+                error(read(visit.replace("T11:00", "T08:00"), ClaimReader.Purpose.DERIVE).get(0)));
+        assertEquals("administrations[0].start: not a local date-time (YYYY-MM-DDThh:mm), got \"9:00\"",
+                error(read(visit.replace("2026-04-07T09:00", "9:00"), ClaimReader.Purpose.DERIVE).get(0)));
+        assertEquals("administrations: missing", error(read(A, ClaimReader.Purpose.DERIVE).get(0)));
+        // adjudicate does not look at administrations
+        assertTrue(read(visit, ClaimReader.Purpose.ADJUDICATE).get(0) instanceof ClaimRecord.Invalid inv
+                && inv.error().equals("lines: missing"));
+    }
+
+    @Test
+    void limitsGiveClearErrors() {
+        String deep = "{\"id\":\"D\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
+        List<ClaimRecord> rs = read(deep + "\n" + B);
+        assertTrue(error(rs.get(0)).startsWith("record breaks a size limit: "), error(rs.get(0)));
+        assertEquals("B", valid(rs.get(1)).id());
+    }
+
+    @Test
+    void manyRecordsStreamWithoutHoldingTheInput() {
+        // 50 000 NDJSON claims generated on the fly: reading them must not need the input at once
+        int n = 50_000;
+        byte[] one = (B + "\n").getBytes(StandardCharsets.UTF_8);
+        InputStream generated = new InputStream() {
+            long at;
+
+            @Override
+            public int read() {
+                if (at >= (long) n * one.length) return -1;
+                return one[(int) (at++ % one.length)];
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                int k = 0;
+                while (k < len) {
+                    int c = read();
+                    if (c < 0) break;
+                    b[off + k++] = (byte) c;
+                }
+                return k == 0 && len > 0 ? -1 : k;
+            }
+        };
+        int count = 0;
+        try (ClaimReader r = new ClaimReader(generated,
+                ClaimReader.Purpose.ADJUDICATE)) {
+            while (r.hasNext()) {
+                ClaimRecord rec = r.next();
+                assertEquals(count, rec.index());
+                count++;
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertEquals(n, count);
+    }
+
+    @Test
+    void missingIdIsNull() {
+        ClaimRecord.Invalid r = (ClaimRecord.Invalid) read("{\"payer\":\"uhc\"").get(0);
+        assertNull(r.id());
+    }
+}
