@@ -20,11 +20,9 @@ if ((${#targets[@]} == 0)); then
     PolicyCompilerFuzzTest#anyBytesInADirectory
     CmsImportFuzzTest#mueTable
     CmsImportFuzzTest#addOnCodeEdits
+    ClaimReaderFuzzTest#anyBatch
+    ClaimReaderFuzzTest#ndjsonLines
   )
-  # the claim-side targets, present once the engine's reader is in the build
-  if [[ -f fuzz/src/test/java/org/pplc/fuzz/ClaimReaderFuzzTest.java ]]; then
-    targets+=(ClaimReaderFuzzTest#ndjsonBatch ClaimReaderFuzzTest#jsonArrayBatch)
-  fi
 fi
 
 # Build the modules the fuzz module needs once; each target then runs from the reactor without tests upstream.
