@@ -9,8 +9,13 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 CheckCommand.class,
+                BuildCommand.class,
                 ImportCommand.class,
                 AdjudicateCommand.class,
+                DeriveCommand.class,
+                FmtCommand.class,
+                TestCommand.class,
+                DocsCommand.class,
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {

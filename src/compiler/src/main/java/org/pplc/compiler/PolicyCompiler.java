@@ -34,9 +34,20 @@ public final class PolicyCompiler {
 
     /** Compiles every {@code .ppl} file below the root, in path order, named as {@code root/relative/path}. */
     public static Compilation compileDirectory(Path root) {
+        return compileDirectory(root, null);
+    }
+
+    /**
+     * Compiles every {@code .ppl} file below the root, naming files relative to {@code base} (the
+     * build's project folder, say) so that source positions, and a bundle made from them, do not
+     * depend on where the build runs. A null base names them as {@link #compileDirectory(Path)} does.
+     */
+    public static Compilation compileDirectory(Path root, Path base) {
         Diagnostics diag = new Diagnostics();
         List<SourceFile> sources = new ArrayList<>();
-        String rootName = root.toString().replace('\\', '/');
+        java.util.function.Function<Path, Path> named = base == null ? p -> p
+                : p -> base.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize());
+        String rootName = named.apply(root).toString().replace('\\', '/');
         if (!Files.isDirectory(root)) {
             diag.error("no-policies", new Span(rootName, 1, 1, 1, 1), "policy directory " + rootName + " does not exist",
                     "pass --policies DIR");
@@ -50,14 +61,14 @@ public final class PolicyCompiler {
             for (Path p : walk.sorted().toList()) {
                 if (Files.isSymbolicLink(p) && !Files.exists(p)) {
                     if (p.toString().endsWith(".ppl")) {
-                        diag.error("broken-link", new Span(displayName(p), 1, 1, 1, 1),
+                        diag.error("broken-link", new Span(displayName(named.apply(p)), 1, 1, 1, 1),
                                 "this symbolic link points to nothing", "remove the link or restore its file");
                     }
                     continue;
                 }
                 if (Files.isSymbolicLink(p) && !insideRoot(p, realRoot)) {
                     if (p.toString().endsWith(".ppl") || Files.isDirectory(p)) {
-                        diag.error("outside-root", new Span(displayName(p), 1, 1, 1, 1), "this is a symbolic link to "
+                        diag.error("outside-root", new Span(displayName(named.apply(p)), 1, 1, 1, 1), "this is a symbolic link to "
                                 + "something outside the policies directory " + rootName + "; pplc reads nothing outside it",
                                 "copy the policy files into the policies directory");
                     }
@@ -70,7 +81,7 @@ public final class PolicyCompiler {
             return new Compilation(diag.sorted(), null, null, List.of(), List.of());
         }
         for (Path p : files) {
-            String name = displayName(p);
+            String name = displayName(named.apply(p));
             try {
                 byte[] bytes;
                 // Read at most one byte past the limit, so a file that grows while it is read is still refused.

@@ -306,6 +306,17 @@ final class Evaluation {
                     + ") is a single-dose drug and carries " + present);
             return;
         }
+        // CMS bills a discarded amount on its own line with JW and the administered amount on a
+        // line without it: a bare line is fine when another line of the same drug carries the modifier.
+        for (int k = 0; k < n; k++) {
+            if (k != i && lines.get(k).code().equals(line.code()) && firstPresent(lines.get(k), rule.modifiers()) != null) {
+                int other = k;
+                if (notes != null) note(i, RuleKind.DRUG_MODIFIER_REQUIRED, false, rule.provenance(), () -> e.code + " ("
+                        + e.drug.name() + ") is the administered amount; line " + lines.get(other).line() + " carries "
+                        + firstPresent(lines.get(other), rule.modifiers()));
+                return;
+            }
+        }
         fire(i, RuleKind.DRUG_MODIFIER_REQUIRED, line, line.units(), rule.provenance(), name -> switch (name) {
             case "drug" -> e.drug.name();
             case "modifiers" -> Texts.or(rule.modifiers());

@@ -67,8 +67,16 @@ public final class JsonOutput implements AutoCloseable {
 
     /** A claim as CONTRACT.md writes it (derive's output): lines carry "because" when they have one. */
     public void writeClaim(Claim c) {
+        writeClaim(c, null, List.of());
+    }
+
+    /**
+     * Derive's output: the claim, the policy whose hierarchy decided it, and what was given but not
+     * billed (or needs a look), as "notes" after the administrations.
+     */
+    public void writeClaim(Claim c, String policy, List<String> notes) {
         try {
-            claim(c);
+            claim(c, policy, notes);
             end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -157,7 +165,7 @@ public final class JsonOutput implements AutoCloseable {
         g.writeEndObject();
     }
 
-    private void claim(Claim c) throws IOException {
+    private void claim(Claim c, String policy, List<String> notes) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", c.id());
         g.writeStringField("payer", c.payer());
@@ -165,6 +173,7 @@ public final class JsonOutput implements AutoCloseable {
         g.writeStringField("setting", c.setting() == null ? null : c.setting().id());
         if (c.placeOfService() != null) g.writeStringField("placeOfService", c.placeOfService());
         g.writeStringField("dateOfService", c.dateOfService() == null ? null : c.dateOfService().toString());
+        if (policy != null) g.writeStringField("policy", policy);
         g.writeArrayFieldStart("lines");
         for (ClaimLine l : c.lines()) {
             g.writeStartObject();
@@ -207,12 +216,17 @@ public final class JsonOutput implements AutoCloseable {
                 g.writeFieldName("amount");
                 g.writeNumber(a.dose().amount());
                 g.writeStringField("unit", a.dose().unit());
+                if (a.dose().discarded() != null) {
+                    g.writeFieldName("discarded");
+                    g.writeNumber(a.dose().discarded());
+                }
                 g.writeEndObject();
             }
             if (a.primary()) g.writeBooleanField("primary", true);
             g.writeEndObject();
         }
         g.writeEndArray();
+        if (!notes.isEmpty()) strings("notes", notes);
         g.writeEndObject();
     }
 

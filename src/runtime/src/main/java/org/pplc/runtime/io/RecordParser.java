@@ -344,7 +344,17 @@ final class RecordParser {
                 errors.add(at + ".amount: must be above 0, got " + amount);
                 return null;
             }
-            return unit == null ? null : new Dose(amount.decimalValue(), unit);
+            // the amount thrown away from a single-dose container (JW); absent means none recorded
+            JsonNode discarded = node.get("discarded");
+            java.math.BigDecimal thrownAway = null;
+            if (present(discarded)) {
+                if (!discarded.isNumber() || discarded.decimalValue().signum() < 0) {
+                    errors.add(at + ".discarded: must be a number of 0 or more, got " + describe(discarded));
+                    return null;
+                }
+                thrownAway = discarded.decimalValue();
+            }
+            return unit == null ? null : new Dose(amount.decimalValue(), unit, thrownAway);
         }
 
         // ---- fields ----

@@ -159,6 +159,14 @@ class AdjudicatorTest {
     }
 
     @Test
+    void theAdministeredAmountBesideAJwLineNeedsNoModifier() {
+        // 675 mg given from 700 mg of vials: 68 units administered, 2 units discarded on a JW line
+        assertEquals(Decision.PASS, medicare(FACILITY, "96413", "J9312x68", "J9312x2:JW", "J9070x10").decision());
+        Result bare = medicare(FACILITY, "96413", "J9312x68", "J9312x2", "J9070x10");
+        assertEquals(List.of(RuleKind.DRUG_MODIFIER_REQUIRED, RuleKind.DRUG_MODIFIER_REQUIRED), rules(bare));
+    }
+
+    @Test
     void modifierOutsideThePlanListIsFlagged() {
         PriorAuthorization pa = new PriorAuthorization("PA-1", Map.of("96413", 1));
         Result r = engine.evaluate(claim("uhc", "commercial", FACILITY, List.of(pa), lines("96413:25")));

@@ -1,0 +1,758 @@
+package org.pplc.docs;
+
+import org.pplc.runtime.model.AuditThreshold;
+import org.pplc.runtime.model.Authorization;
+import org.pplc.runtime.model.Code;
+import org.pplc.runtime.model.Family;
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.ModifierRule;
+import org.pplc.runtime.model.Mue;
+import org.pplc.runtime.model.MueSetting;
+import org.pplc.runtime.model.Provenance;
+import org.pplc.runtime.model.Role;
+import org.pplc.runtime.model.RuleKind;
+import org.pplc.runtime.model.RuleText;
+import org.pplc.runtime.model.Setting;
+import org.pplc.runtime.model.TimeRule;
+import org.pplc.runtime.policy.Payer;
+import org.pplc.runtime.policy.Plan;
+import org.pplc.runtime.policy.Policy;
+import org.pplc.runtime.policy.PolicySet;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Builds the view model of every page from the compiled policies. Everything a page says comes
+ * from here, as plain strings, booleans, lists and maps in a fixed order; templates only lay it
+ * out. The "Medicare" baseline a payer is compared with is the newest policy of payer
+ * {@code medicare} without a plan; the codes documented are those of the policy set's reference
+ * (that baseline, or the first layer that applies to all payers).
+ */
+final class SiteModel {
+    /** One page: its path below the format folder without extension ("codes/96417"), kind and model. */
+    record Page(String path, String kind, Map<String, Object> model) {
+    }
+
+    private static final String BASELINE_PAYER = "medicare";
+
+    private final PolicySet set;
+    private final List<WorkedExamples.Example> examples;
+    private final Policy reference;
+    private final Policy baseline;
+    private final List<Policy> payerPolicies;
+    private final Set<String> pageCodes;
+
+    private SiteModel(PolicySet set, List<WorkedExamples.Example> examples) {
+        this.set = set;
+        this.examples = examples;
+        this.baseline = set.policies().values().stream()
+                .filter(p -> BASELINE_PAYER.equals(p.payer()) && p.plan() == null)
+                .max(Comparator.comparing(Policy::effectiveFrom)).orElse(null);
+        this.reference = baseline != null ? baseline : set.policies().values().stream()
+                .filter(p -> p.payer() == null).reduce((a, b) -> b).orElse(null);
+        this.payerPolicies = orderedPayerPolicies(set);
+        this.pageCodes = reference == null ? Set.of() : new TreeSet<>(reference.codes().keySet());
+    }
+
+    /** Every page of the site. */
+    static List<Page> pages(PolicySet set, List<WorkedExamples.Example> examples) {
+        SiteModel m = new SiteModel(set, examples);
+        List<Page> pages = new ArrayList<>();
+        pages.add(new Page("index", "index", m.index()));
+        for (String code : m.pageCodes) pages.add(new Page("codes/" + Model.file(code), "code", m.codePage(code)));
+        for (Policy p : set.policies().values()) pages.add(new Page("policies/" + Model.file(p.id()), "policy", m.policyPage(p)));
+        return pages;
+    }
+
+    private static List<Policy> orderedPayerPolicies(PolicySet set) {
+        List<String> payerOrder = new ArrayList<>(set.payers().keySet());
+        List<Policy> out = new ArrayList<>(set.policies().values().stream().filter(p -> p.payer() != null).toList());
+        out.sort(Comparator.comparingInt((Policy p) -> p.payer().equals(BASELINE_PAYER) ? -1 : payerOrder.indexOf(p.payer()))
+                .thenComparingInt(p -> planIndex(set, p))
+                .thenComparing(Policy::effectiveFrom).thenComparing(Policy::id));
+        return out;
+    }
+
+    private static int planIndex(PolicySet set, Policy p) {
+        if (p.plan() == null) return -1;
+        Payer payer = set.payers().get(p.payer());
+        if (payer == null) return Integer.MAX_VALUE;
+        for (int i = 0; i < payer.plans().size(); i++) if (payer.plans().get(i).id().equals(p.plan())) return i;
+        return Integer.MAX_VALUE;
+    }
+
+    // ------------------------------------------------------------------ shared pieces
+
+    private Map<String, Object> policyRef(Policy p) {
+        return Model.map("id", p.id(), "file", Model.file(p.id()), "title", title(p),
+                "payer", payerName(p.payer()), "plan", planName(p.payer(), p.plan()),
+                "effective", effective(p), "reviewed", p.meta() == null || p.meta().reviewed() == null ? "" : p.meta().reviewed().toString(),
+                "isBaseline", p == baseline);
+    }
+
+    private static String title(Policy p) {
+        return p.meta() != null && p.meta().title() != null ? p.meta().title() : p.id();
+    }
+
+    private static String effective(Policy p) {
+        return p.effectiveFrom() + (p.effectiveThrough() == null ? " onwards" : " through " + p.effectiveThrough());
+    }
+
+    private String payerName(String id) {
+        if (id == null) return "all payers";
+        Payer payer = set.payers().get(id);
+        return payer == null ? id : payer.name();
+    }
+
+    private String planName(String payerId, String planId) {
+        if (planId == null) return "";
+        Payer payer = set.payers().get(payerId);
+        Plan plan = payer == null ? null : payer.plan(planId);
+        return plan == null ? planId : plan.name();
+    }
+
+    private Map<String, Object> codeRef(String code) {
+        Code c = reference == null ? null : reference.codes().get(code);
+        return Model.map("code", code, "file", Model.file(code), "title", c == null ? "" : c.title(),
+                "linked", pageCodes.contains(code));
+    }
+
+    private List<Object> codeRefs(List<String> codes) {
+        List<Object> out = new ArrayList<>();
+        for (String c : codes) out.add(codeRef(c));
+        return out;
+    }
+
+    private Family family(String id) {
+        return reference.families().get(id);
+    }
+
+    private String familyTitle(String id) {
+        Family f = id == null ? null : family(id);
+        return f == null ? Objects.toString(id, "") : f.title();
+    }
+
+    // ------------------------------------------------------------------ index
+
+    private Map<String, Object> index() {
+        List<Object> payers = new ArrayList<>();
+        for (Payer payer : set.payers().values()) {
+            List<Object> plans = new ArrayList<>();
+            for (Plan plan : payer.plans()) {
+                plans.add(Model.map("id", plan.id(), "name", plan.name(), "policies", policiesOf(payer.id(), plan.id())));
+            }
+            payers.add(Model.map("id", payer.id(), "name", payer.name(), "declaredAt", Model.where(payer.source()),
+                    "policies", policiesOf(payer.id(), null), "plans", plans));
+        }
+        List<Object> policies = new ArrayList<>();
+        for (Policy p : set.policies().values()) {
+            Map<String, Object> r = policyRef(p);
+            r.put("extends", p.parent() == null ? "" : p.parent());
+            r.put("extendsFile", p.parent() == null ? "" : Model.file(p.parent()));
+            policies.add(r);
+        }
+        List<Object> families = new ArrayList<>();
+        if (reference != null) {
+            List<Family> fams = new ArrayList<>(reference.families().values());
+            fams.sort(Comparator.comparingInt(Family::rank).thenComparing(Family::id));
+            for (Family f : fams) {
+                List<Object> codes = new ArrayList<>();
+                for (String code : pageCodes) {
+                    Code c = reference.codes().get(code);
+                    if (!f.id().equals(c.family())) continue;
+                    codes.add(Model.map("code", code, "file", Model.file(code), "title", c.title(),
+                            "kind", c.addOn() ? "add-on" : "initial", "method", c.method() == null ? "" : Words.method(c.method()),
+                            "role", c.role() == null ? "" : c.role().id(),
+                            "primaries", c.primaries().isEmpty() ? "" : String.join(", ", c.primaries())));
+                }
+                families.add(Model.map("id", f.id(), "title", f.title(), "rank", Integer.toString(f.rank()), "codes", codes));
+            }
+        }
+        List<Object> exampleViews = new ArrayList<>();
+        for (WorkedExamples.Example e : examples) exampleViews.add(WorkedExamples.view(e, null, pageCodes));
+        return Model.map("root", "", "title", "Drug administration policies", "payers", payers, "policies", policies,
+                "families", families, "examples", exampleViews,
+                "baseline", baseline == null ? "" : baseline.id(), "baselineFile", baseline == null ? "" : Model.file(baseline.id()));
+    }
+
+    private List<Object> policiesOf(String payer, String plan) {
+        List<Object> out = new ArrayList<>();
+        for (Policy p : payerPolicies) if (payer.equals(p.payer()) && Objects.equals(plan, p.plan())) out.add(policyRef(p));
+        return out;
+    }
+
+    // ------------------------------------------------------------------ code page
+
+    private Map<String, Object> codePage(String code) {
+        Code c = reference.codes().get(code);
+        List<String> addOns = new ArrayList<>();
+        for (Code other : reference.codes().values()) if (other.primaries().contains(code)) addOns.add(other.code());
+        addOns.sort(null);
+        Tree tree = tree(c);
+        Map<String, Object> m = Model.map("root", "../", "title", code + ": " + c.title(), "code", code,
+                "codeTitle", c.title(), "kind", c.addOn() ? "add-on" : "initial",
+                "family", familyTitle(c.family()), "familyId", Objects.toString(c.family(), ""),
+                "method", c.method() == null ? "" : Words.method(c.method()),
+                "role", c.role() == null ? "" : c.role().id(),
+                "unit", c.unit() == null ? "" : Words.unit(c.unit()),
+                "settings", c.onlyIn() == null ? "facility and professional" : c.onlyIn().id() + " only",
+                "description", Objects.toString(c.description(), ""),
+                "definedAt", Model.where(c.provenance()), "definedIn", c.provenance() == null ? "" : c.provenance().layer(),
+                "citation", Model.citation(c.provenance()),
+                "quick", quickAnswer(c),
+                "primaries", codeRefs(c.primaries()), "addOns", codeRefs(addOns),
+                "timeRules", timeRules(c), "unitTable", unitTable(c),
+                "tree", tree.steps, "treeFinal", tree.finalText,
+                "useWhen", tree.useWhen, "doNotUse", tree.doNotUse,
+                "baseline", baseline == null ? "" : payerName(baseline.payer()),
+                "payerRows", payerRows(c), "denials", denials(c), "faq", faq(c, tree),
+                "examples", codeExamples(code), "review", review(c));
+        return m;
+    }
+
+    private List<String> quickAnswer(Code c) {
+        List<String> q = new ArrayList<>();
+        StringBuilder first = new StringBuilder();
+        first.append(c.code()).append(" is ").append(c.addOn() ? "an add-on code" : "an initial code")
+                .append(" of the ").append(familyTitle(c.family()).toLowerCase(java.util.Locale.ROOT)).append(" family");
+        if (c.role() != null) first.append(": it reports ").append(Words.role(c.role()));
+        if (c.method() != null) first.append(", given by ").append(Words.method(c.method()));
+        first.append('.');
+        q.add(first.toString());
+        if (c.addOn()) {
+            q.add("It is billed only together with " + Words.or(c.primaries()) + " on the same claim and date of service.");
+        } else {
+            q.add("A visit has one initial code; the other services of the visit are reported with add-on codes.");
+        }
+        if (c.unit() != null) q.add("One unit is one " + Words.unit(c.unit()) + ".");
+        if (c.onlyIn() != null) q.add("Only the " + c.onlyIn().id() + " setting may bill it.");
+        Mue p = mue(reference, c.code(), MueSetting.PRACTITIONER), o = mue(reference, c.code(), MueSetting.OUTPATIENT);
+        if (p != null || o != null) {
+            q.add("Medicare allows at most " + mueWords(p) + " in the practitioner setting and " + mueWords(o)
+                    + " in the outpatient hospital setting.");
+        }
+        return q;
+    }
+
+    private static Mue mue(Policy p, String code, MueSetting s) {
+        if (p == null) return null;
+        var r = p.rulesFor(code);
+        if (r == null) return null;
+        return s == MueSetting.PRACTITIONER ? r.practitionerMue() : r.outpatientMue();
+    }
+
+    private static String mueWords(Mue m) {
+        return m == null ? "no MUE" : m.cap() + (m.cap() == 1 ? " unit " : " units ") + m.indicator().words();
+    }
+
+    private List<String> timeRules(Code c) {
+        List<String> out = new ArrayList<>();
+        int push = reference.time(TimeRule.Kind.PUSH_UP_TO_MINUTES, -1);
+        int hour = reference.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, -1);
+        int hydration = reference.time(TimeRule.Kind.HYDRATION_AFTER_MINUTES, -1);
+        if (push >= 0 && (c.method() == Method.PUSH || c.method() == Method.INFUSION)) {
+            out.add("A drug given in " + push + " minutes or less (or pushed while the professional stays present) is a push; "
+                    + (push + 1) + " minutes or more is an infusion.");
+        }
+        if (hour >= 0 && (c.role() == Role.ADDITIONAL_HOUR || (c.method() == Method.INFUSION && c.role() == Role.INITIAL))) {
+            out.add("An infusion's first hour is reported by the initial or sequential code; each further hour is a unit of the "
+                    + "additional-hour code only when more than " + hour + " minutes of it were used.");
+        }
+        if (hydration >= 0 && "hydration".equals(c.family())) {
+            out.add("Hydration is reported only when it runs more than " + hydration + " minutes.");
+        }
+        return out;
+    }
+
+    /** Minutes of one infusion and the units of the additional-hour code they give, from the policy's threshold. */
+    private List<Object> unitTable(Code c) {
+        List<Object> rows = new ArrayList<>();
+        if (c.role() != Role.ADDITIONAL_HOUR) return rows;
+        int hour = reference.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, -1);
+        int push = reference.time(TimeRule.Kind.PUSH_UP_TO_MINUTES, 15);
+        if (hour < 0) return rows;
+        int from = push + 1;
+        for (int units = 0; units <= 3; units++) {
+            int to = 60 * (units + 1) + hour;
+            rows.add(Model.map("minutes", from + " to " + to, "units", Integer.toString(units)));
+            from = to + 1;
+        }
+        return rows;
+    }
+
+    // ---- the decision tree: generated from the hierarchy's families, methods and roles
+
+    private record Tree(List<Object> steps, String finalText, List<String> useWhen, List<Object> doNotUse) {
+    }
+
+    private Code first(Function<Code, Boolean> test) {
+        for (Code c : reference.codes().values()) if (test.apply(c)) return c;
+        return null;
+    }
+
+    private Tree tree(Code c) {
+        List<Object> steps = new ArrayList<>();
+        List<String> useWhen = new ArrayList<>();
+        List<Object> doNotUse = new ArrayList<>();
+        if (c.addOn()) {
+            List<Object> alts = new ArrayList<>();
+            alts.add(alt("the visit has no initial service yet; report it first", c.primaries().isEmpty() ? null : c.primaries().get(0), null));
+            steps.add(step("Is " + Words.or(c.primaries()) + " on the claim for the same date of service?",
+                    c.code() + " cannot be billed on its own.", alts));
+            useWhen.add("The claim has " + Words.or(c.primaries()) + " for the same date of service.");
+            doNotUse.add(alt((c.primaries().size() == 1 ? c.primaries().get(0) + " is not on the claim"
+                    : "none of " + Words.and(c.primaries()) + " is on the claim"), null, "an add-on code cannot stand alone"));
+        } else {
+            List<Object> alts = new ArrayList<>();
+            for (Code other : reference.codes().values()) {
+                if (other.addOn() && Objects.equals(other.family(), c.family()) && other.method() == c.method()
+                        && other.primaries().contains(c.code()) && !alts.stream().anyMatch(a -> ((Map<?, ?>) a).get("role").equals(other.role().id()))) {
+                    alts.add(alt(Words.role(other.role()), other.code(), null));
+                }
+            }
+            ModifierRule.SecondInitial second = reference.secondInitialModifiers();
+            String mods = second == null ? null : Words.or(second.modifiers());
+            steps.add(step("Is it the first initial service of the visit"
+                            + (mods == null ? "?" : " (or given at a separate IV site, with " + mods + ")?"),
+                    "A visit has one initial code; report the service with its add-on code.", alts));
+            useWhen.add("It is the one initial service of the visit" + (mods == null ? "." : ", or a second one given at a separate IV site with " + mods + "."));
+            doNotUse.add(alt("another initial code is already on the claim and no separate IV site is documented", null,
+                    "use the add-on code for the service"));
+        }
+        // the family: another family's code with the same method and role
+        if (c.family() != null) {
+            List<Object> alts = new ArrayList<>();
+            List<Family> fams = new ArrayList<>(reference.families().values());
+            fams.sort(Comparator.comparingInt(Family::rank).thenComparing(Family::id));
+            for (Family f : fams) {
+                if (f.id().equals(c.family())) continue;
+                Code other = first(o -> f.id().equals(o.family()) && o.method() == c.method() && o.role() == c.role());
+                alts.add(alt("a drug of the " + f.title().toLowerCase(java.util.Locale.ROOT) + " family",
+                        other == null ? null : other.code(), other == null ? "that family has no code with this method and role" : null));
+                if (other != null) doNotUse.add(alt("the drug belongs to the " + f.title().toLowerCase(java.util.Locale.ROOT) + " family", other.code(), null));
+            }
+            steps.add(step("Is the drug of the " + familyTitle(c.family()).toLowerCase(java.util.Locale.ROOT) + " family?",
+                    "Use the code of the drug's own family:", alts));
+            useWhen.add("The drug belongs to the " + familyTitle(c.family()).toLowerCase(java.util.Locale.ROOT) + " family.");
+        }
+        // the method: same family and role, another method
+        if (c.method() != null) {
+            List<Object> alts = new ArrayList<>();
+            for (Method m : Method.values()) {
+                if (m == c.method()) continue;
+                Code other = first(o -> Objects.equals(o.family(), c.family()) && o.method() == m && o.role() == c.role());
+                if (other != null) {
+                    alts.add(alt("given by " + Words.method(m), other.code(), null));
+                    doNotUse.add(alt("the drug was given by " + Words.method(m), other.code(), null));
+                }
+            }
+            String timing = "";
+            int push = reference.time(TimeRule.Kind.PUSH_UP_TO_MINUTES, -1);
+            if (push >= 0 && c.method() == Method.PUSH) timing = " (" + push + " minutes or less, or pushed with the professional present)";
+            if (push >= 0 && c.method() == Method.INFUSION) timing = " (" + (push + 1) + " minutes or more)";
+            steps.add(step("Was it given by " + Words.method(c.method()) + timing + "?",
+                    alts.isEmpty() ? "The family has no other code with this role." : "Use the code for the method used:", alts));
+            useWhen.add("It was given by " + Words.method(c.method()) + timing + ".");
+        }
+        // the role: same family and method, another role
+        if (c.role() != null) {
+            List<Object> alts = new ArrayList<>();
+            Set<Role> seen = new LinkedHashSet<>();
+            for (Role r : Role.values()) {
+                // pump and refill services are never confused with a drug's own administration
+                if (r == c.role() || (r == Role.PUMP_START || r == Role.REFILL) && c.method() != Method.PUMP) continue;
+                Code other = first(o -> Objects.equals(o.family(), c.family()) && o.method() == c.method() && o.role() == r);
+                if (other != null) {
+                    seen.add(r);
+                    alts.add(alt(Words.role(r), other.code(), null));
+                    doNotUse.add(alt("it is " + Words.role(r), other.code(), null));
+                }
+            }
+            if (c.role() != Role.CONCURRENT && !seen.contains(Role.CONCURRENT)
+                    && first(o -> Objects.equals(o.family(), c.family()) && o.role() == Role.CONCURRENT) == null
+                    && (c.role() == Role.SEQUENTIAL || c.role() == Role.INITIAL)) {
+                alts.add(alt(Words.role(Role.CONCURRENT), null,
+                        "the " + familyTitle(c.family()).toLowerCase(java.util.Locale.ROOT) + " family has no concurrent code"));
+            }
+            steps.add(step(Words.roleQuestion(c.role()), "Use the code for what the service is:", alts));
+            useWhen.add("It is " + Words.role(c.role()) + ".");
+        }
+        if (c.role() == Role.ADDITIONAL_HOUR) {
+            int hour = reference.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, -1);
+            if (hour >= 0) {
+                steps.add(step("Did the further hour run more than " + hour + " minutes past the last full hour?",
+                        "That part is not reported.", List.of()));
+                useWhen.add("Each unit's hour ran more than " + hour + " minutes past the last full hour.");
+                doNotUse.add(alt("the last part of the infusion ran " + hour + " minutes or less past the full hour", null,
+                        "that part is not reported"));
+            }
+        }
+        if (c.onlyIn() != null) {
+            Setting other = c.onlyIn() == Setting.FACILITY ? Setting.PROFESSIONAL : Setting.FACILITY;
+            steps.add(step("Is the claim billed in the " + c.onlyIn().id() + " setting?",
+                    c.code() + " is not billed in the " + other.id() + " setting.", List.of()));
+            useWhen.add("The claim is billed in the " + c.onlyIn().id() + " setting.");
+            doNotUse.add(alt("the claim is billed in the " + other.id() + " setting", null, c.code() + " is not payable there"));
+        }
+        String fin = "Report " + c.code() + (c.unit() == null ? "." : ", one unit per " + Words.unit(c.unit()) + ".");
+        return new Tree(steps, fin, useWhen, doNotUse);
+    }
+
+    private Map<String, Object> step(String question, String ifNot, List<Object> alternatives) {
+        return Model.map("question", question, "ifNot", ifNot, "alternatives", alternatives);
+    }
+
+    private Map<String, Object> alt(String when, String code, String note) {
+        Map<String, Object> m = Model.map("when", when, "note", note == null ? "" : note, "role", "");
+        if (code != null) {
+            m.putAll(codeRef(code));
+            Code c = reference.codes().get(code);
+            if (c != null && c.role() != null) m.put("role", c.role().id());
+        } else {
+            m.put("code", "");
+            m.put("linked", false);
+        }
+        return m;
+    }
+
+    // ---- the per-payer table
+
+    private List<String> relevantRules(Code c) {
+        List<String> rules = new ArrayList<>();
+        if (c.addOn()) rules.add(RuleKind.ADDON_REQUIRES_PRIMARY.id());
+        else rules.add(RuleKind.SINGLE_INITIAL_CODE.id());
+        rules.add(RuleKind.MUE_EXCEEDED.id());
+        if (c.onlyIn() != null) rules.add(RuleKind.SETTING_NOT_ALLOWED.id());
+        boolean pa = false, audit = false, allowed = false;
+        for (Policy p : payerPolicies) {
+            var r = p.rulesFor(c.code());
+            if (r == null) continue;
+            pa |= r.authorization() != null;
+            audit |= r.audit() != null;
+            allowed |= r.allowedModifiers() != null;
+        }
+        if (pa) {
+            rules.add(RuleKind.AUTHORIZATION_MISSING.id());
+            rules.add(RuleKind.AUTHORIZATION_EXCEEDED.id());
+        }
+        if (audit) rules.add(RuleKind.AUDIT_THRESHOLD.id());
+        if (allowed) rules.add(RuleKind.MODIFIER_NOT_ALLOWED.id());
+        if (c.role() == Role.SEQUENTIAL) {
+            rules.add(RuleKind.SEQUENTIAL_SAME_DRUG.id());
+            Family f = c.family() == null ? null : family(c.family());
+            int top = reference.families().values().stream().mapToInt(Family::rank).min().orElse(Integer.MAX_VALUE);
+            if (f != null && f.rank() == top) rules.add(RuleKind.CHEMO_ADDON_FOR_PREMEDICATION.id());
+        }
+        return rules;
+    }
+
+    private List<Object> payerRows(Code c) {
+        List<Object> rows = new ArrayList<>();
+        List<String> rules = relevantRules(c);
+        Map<String, PolicyItems.Item> baseItems = baseline == null ? Map.of() : PolicyItems.of(baseline);
+        Cells base = baseline == null ? null : cells(baseline, c, rules);
+        for (Policy p : payerPolicies) {
+            Cells cells = cells(p, c, rules);
+            boolean isBase = p == baseline;
+            List<String> notes = new ArrayList<>();
+            if (baseline != null && !isBase) {
+                Map<String, PolicyItems.Item> items = PolicyItems.of(p);
+                PolicyItems.Item mine = items.get("code " + c.code()), theirs = baseItems.get("code " + c.code());
+                if (mine != null && theirs != null) {
+                    for (PolicyDiff.FieldChange f : PolicyDiff.fieldChanges(theirs.fields(), mine.fields())) {
+                        notes.add(f.field() + ": " + f.after() + " (Medicare: " + f.before() + ")");
+                    }
+                } else if (mine == null) {
+                    notes.add("does not define " + c.code());
+                }
+            }
+            List<Object> cellList = new ArrayList<>();
+            for (int i = 0; i < cells.values.size(); i++) {
+                boolean differs = base != null && !isBase && !cells.values.get(i).equals(base.values.get(i));
+                cellList.add(Model.map("text", cells.values.get(i), "differs", differs));
+            }
+            boolean anyDiffers = !notes.isEmpty() || cellList.stream().anyMatch(x -> (Boolean) ((Map<?, ?>) x).get("differs"));
+            Map<String, Object> row = policyRef(p);
+            row.put("cells", cellList);
+            row.put("notes", notes);
+            row.put("differs", anyDiffers);
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private record Cells(List<String> values) {
+    }
+
+    /** MUE practitioner, MUE outpatient, prior authorization, audit, denial codes. */
+    private Cells cells(Policy p, Code c, List<String> rules) {
+        var r = p.rulesFor(c.code());
+        Mue mp = r == null ? null : r.practitionerMue();
+        Mue mo = r == null ? null : r.outpatientMue();
+        Authorization a = r == null ? null : r.authorization();
+        AuditThreshold au = r == null ? null : r.audit();
+        List<String> denials = new ArrayList<>();
+        for (String id : rules) {
+            RuleText t = p.rules().get(id);
+            denials.add(id + " " + (t == null ? "not checked" : shortCodes(t)));
+        }
+        return new Cells(List.of(
+                mp == null ? "none" : mp.cap() + " " + mp.indicator().words(),
+                mo == null ? "none" : mo.cap() + " " + mo.indicator().words(),
+                a == null ? "not required" : a.required() ? "required; units within approval" : "units within approval when authorized",
+                au == null ? "none" : "review above " + au.units() + " units",
+                String.join("; ", denials)));
+    }
+
+    /** "deny 107/N122": the action and adjustment codes of a rule in a table cell. */
+    private static String shortCodes(RuleText t) {
+        return (t.action() == null ? "" : t.action().id() + " ") + Objects.toString(t.carc(), "none")
+                + (t.rarc().isEmpty() ? "" : "/" + String.join(",", t.rarc()));
+    }
+
+    private static String denialCodes(RuleText t) {
+        return (t.action() == null ? "" : t.action().id() + " ") + "CARC " + Objects.toString(t.carc(), "none")
+                + (t.rarc().isEmpty() ? "" : " / RARC " + String.join(", ", t.rarc()));
+    }
+
+    // ---- denials, with texts filled for this code
+
+    private List<Object> denials(Code c) {
+        List<Object> out = new ArrayList<>();
+        Policy base = baseline != null ? baseline : reference;
+        for (String id : relevantRules(c)) {
+            RuleText t = base.rules().get(id);
+            if (t == null) continue;
+            List<Object> variants = new ArrayList<>();
+            for (Policy p : payerPolicies) {
+                if (p == base) continue;
+                RuleText v = p.rules().get(id);
+                if (v == null) {
+                    variants.add(Model.map("policy", policyRef(p), "text", "does not apply this check"));
+                    continue;
+                }
+                List<String> diffs = new ArrayList<>();
+                if (!denialCodes(v).equals(denialCodes(t))) diffs.add(denialCodes(v));
+                if (!Objects.equals(v.message(), t.message())) diffs.add("message: " + fillFor(c, p, v.message()));
+                if (!Objects.equals(v.fix(), t.fix())) diffs.add("fix: " + fillFor(c, p, v.fix()));
+                if (!Objects.equals(v.appeal(), t.appeal())) diffs.add("appeal: " + (v.appeal() == null ? "none" : fillFor(c, p, v.appeal())));
+                if (!diffs.isEmpty()) variants.add(Model.map("policy", policyRef(p), "text", String.join("; ", diffs)));
+            }
+            out.add(Model.map("rule", id, "title", Objects.toString(t.title(), id),
+                    "action", t.action() == null ? "" : t.action().id(), "carc", Objects.toString(t.carc(), "none"),
+                    "rarc", t.rarc().isEmpty() ? "none" : String.join(", ", t.rarc()),
+                    "message", fillFor(c, base, t.message()), "fix", fillFor(c, base, t.fix()),
+                    "appeal", t.appeal() == null ? "" : fillFor(c, base, t.appeal()),
+                    "source", Model.where(t.provenance()), "layer", t.provenance() == null ? "" : t.provenance().layer(),
+                    "variants", variants));
+        }
+        return out;
+    }
+
+    /** A rule text with the values this code and policy fix filled in; the claim's own values stay as [name]. */
+    private String fillFor(Code c, Policy p, String text) {
+        var r = p.rulesFor(c.code());
+        Mue mp = r == null ? null : r.practitionerMue();
+        Mue mo = r == null ? null : r.outpatientMue();
+        boolean sameMue = mp != null && mo != null && mp.cap() == mo.cap() && mp.indicator() == mo.indicator();
+        return Words.fill(text, name -> switch (name) {
+            case "code" -> c.code();
+            case "primaries" -> Words.or(c.primaries());
+            case "primary" -> c.primaries().isEmpty() ? null : c.primaries().get(0);
+            case "cap" -> sameMue ? Integer.toString(mp.cap()) : null;
+            case "indicator" -> sameMue ? mp.indicator().words() : null;
+            case "threshold" -> r == null || r.audit() == null ? null : Integer.toString(r.audit().units());
+            case "allowed" -> c.onlyIn() != null ? c.onlyIn().id()
+                    : r != null && r.allowedModifiers() != null ? Words.or(r.allowedModifiers().modifiers()) : null;
+            case "modifiers" -> p.secondInitialModifiers() == null ? null : Words.or(p.secondInitialModifiers().modifiers());
+            case "hourCode" -> {
+                Code h = first(o -> Objects.equals(o.family(), c.family()) && o.role() == Role.ADDITIONAL_HOUR);
+                yield h == null ? null : h.code();
+            }
+            case "therapeuticCodes" -> {
+                List<String> codes = new ArrayList<>();
+                for (Code o : p.codes().values()) {
+                    if (!Objects.equals(o.family(), c.family()) && o.role() == Role.SEQUENTIAL && !codes.contains(o.code())) codes.add(o.code());
+                }
+                yield codes.isEmpty() ? null : Words.or(codes);
+            }
+            default -> null;
+        });
+    }
+
+    // ---- common questions, from the hierarchy and the policies
+
+    private List<Object> faq(Code c, Tree tree) {
+        List<Object> out = new ArrayList<>();
+        Policy base = baseline != null ? baseline : reference;
+        if (c.addOn()) {
+            RuleText t = base.rules().get(RuleKind.ADDON_REQUIRES_PRIMARY.id());
+            out.add(qa("Can " + c.code() + " be billed without " + Words.or(c.primaries()) + "?",
+                    "No. " + c.code() + " is an add-on code; its primar" + (c.primaries().size() == 1 ? "y is " : "ies are ")
+                            + Words.and(c.primaries()) + ", and one of them must be on the same claim for the same date."
+                            + (t == null ? "" : " Without it the line draws " + denialCodes(t) + " (" + base.id() + ").")));
+        } else {
+            ModifierRule.SecondInitial second = base.secondInitialModifiers();
+            out.add(qa("Can a visit carry " + c.code() + " next to another initial code?",
+                    "Only one initial code is reported a visit. A second one is accepted only for a separate IV site"
+                            + (second == null ? "." : ", marked with " + Words.or(second.modifiers()) + ".")
+                            + " Otherwise the service takes its add-on code."));
+        }
+        Set<String> asked = new LinkedHashSet<>();
+        for (Object o : tree.steps()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> step = (Map<String, Object>) o;
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> alts = (List<Map<String, Object>>) (List<?>) step.get("alternatives");
+            for (Map<String, Object> a : alts) {
+                String other = (String) a.get("code");
+                if (other.isEmpty() || other.equals(c.code()) || !asked.add(other)) continue;
+                Code oc = reference.codes().get(other);
+                if (oc == null || !Objects.equals(oc.family(), c.family())) continue;
+                out.add(qa(c.code() + " or " + other + "?",
+                        c.code() + " reports " + describe(c) + "; " + other + " reports " + describe(oc) + "."));
+            }
+        }
+        Mue p = mue(base, c.code(), MueSetting.PRACTITIONER), o = mue(base, c.code(), MueSetting.OUTPATIENT);
+        List<String> differ = new ArrayList<>();
+        for (Policy pol : payerPolicies) {
+            if (pol == base) continue;
+            Mue pp = mue(pol, c.code(), MueSetting.PRACTITIONER), po = mue(pol, c.code(), MueSetting.OUTPATIENT);
+            if (!mueWords(pp).equals(mueWords(p)) || !mueWords(po).equals(mueWords(o))) {
+                differ.add(pol.id() + " (" + mueWords(pp) + " practitioner, " + mueWords(po) + " outpatient)");
+            }
+            var r = pol.rulesFor(c.code());
+            if (r != null && r.audit() != null) differ.add(pol.id() + " reviews claims above " + r.audit().units() + " units");
+            if (r != null && r.authorization() != null) differ.add(pol.id() + " holds the units to the prior authorization");
+        }
+        out.add(qa("How many units of " + c.code() + " can one claim carry?",
+                (c.unit() == null ? "" : "One unit per " + Words.unit(c.unit()) + ". ")
+                        + "The Medicare baseline allows " + mueWords(p) + " (practitioner) and " + mueWords(o) + " (outpatient hospital)."
+                        + (differ.isEmpty() ? " No payer here changes that." : " Payers that differ: " + String.join("; ", differ) + ".")));
+        Family f = c.family() == null ? null : family(c.family());
+        int top = reference.families().values().stream().mapToInt(Family::rank).min().orElse(Integer.MAX_VALUE);
+        if (f != null && f.rank() == top && c.addOn()) {
+            List<String> others = new ArrayList<>();
+            for (Family g : reference.families().values()) {
+                if (g == f) continue;
+                Code alt = first(x -> g.id().equals(x.family()) && x.method() == c.method() && x.role() == c.role());
+                if (alt != null) others.add(alt.code() + " (" + g.title().toLowerCase(java.util.Locale.ROOT) + ")");
+            }
+            out.add(qa("Do pre-medications or hydration count toward " + c.code() + "?",
+                    "No. Only drugs of the " + f.title().toLowerCase(java.util.Locale.ROOT) + " family do. "
+                            + (others.isEmpty() ? "Other drugs take the codes of their own family."
+                            : "Given the same way, other drugs take " + Words.or(others) + ".")));
+        }
+        if (c.onlyIn() != null) {
+            Setting other = c.onlyIn() == Setting.FACILITY ? Setting.PROFESSIONAL : Setting.FACILITY;
+            out.add(qa("Can " + c.code() + " be billed in the " + other.id() + " setting?",
+                    "No. The hierarchy allows it only in the " + c.onlyIn().id() + " setting."));
+        }
+        return out;
+    }
+
+    private String describe(Code c) {
+        return (c.role() == null ? "a service" : Words.role(c.role())) + (c.method() == null ? "" : " by " + Words.method(c.method()));
+    }
+
+    private static Map<String, Object> qa(String q, String a) {
+        return Model.map("question", q, "answer", a);
+    }
+
+    private List<Object> codeExamples(String code) {
+        List<Object> out = new ArrayList<>();
+        for (WorkedExamples.Example e : examples) if (e.bills(code)) out.add(WorkedExamples.view(e, code, pageCodes));
+        return out;
+    }
+
+    private Map<String, Object> review(Code c) {
+        List<Object> layers = new ArrayList<>();
+        Set<String> sources = new LinkedHashSet<>();
+        if (c.provenance() != null && c.provenance().citation() != null) sources.add(c.provenance().citation());
+        Set<String> triggers = new LinkedHashSet<>();
+        for (String id : reference.layers()) {
+            Policy p = set.policy(id);
+            if (p == null) continue;
+            layers.add(policyRef(p));
+            if (p.meta() != null) {
+                sources.addAll(p.meta().sources());
+                triggers.addAll(p.meta().updateTriggers());
+            }
+        }
+        for (Policy p : payerPolicies) {
+            var r = p.rulesFor(c.code());
+            if (r == null) continue;
+            for (Provenance pr : new Provenance[]{r.authorization() == null ? null : r.authorization().provenance(),
+                    r.audit() == null ? null : r.audit().provenance()}) {
+                if (pr != null && pr.citation() != null) sources.add(pr.citation());
+            }
+        }
+        return Model.map("layers", layers, "sources", List.copyOf(sources), "triggers", List.copyOf(triggers));
+    }
+
+    // ------------------------------------------------------------------ policy page (a payer or a plan)
+
+    private Map<String, Object> policyPage(Policy p) {
+        Policy parent = p.parent() == null ? null : set.policy(p.parent());
+        Map<String, PolicyItems.Item> before = parent == null ? Map.of() : PolicyItems.of(parent);
+        List<PolicyDiff.Change> changes = PolicyDiff.between(before, PolicyItems.of(p), layer -> layer.equals(p.id()));
+        List<Object> rows = changeRows(changes);
+        List<Object> layers = new ArrayList<>();
+        for (String id : p.layers()) {
+            Policy l = set.policy(id);
+            layers.add(l == null ? Model.map("id", id, "file", Model.file(id), "title", id) : policyRef(l));
+        }
+        List<Object> children = new ArrayList<>();
+        for (Policy o : set.policies().values()) if (p.id().equals(o.parent())) children.add(policyRef(o));
+        Set<String> codes = new TreeSet<>();
+        for (PolicyDiff.Change ch : changes) {
+            String subject = ch.subject().split(" ")[0];
+            if (pageCodes.contains(subject) || ch.subject().startsWith("allowed on ")
+                    && pageCodes.contains(ch.subject().substring("allowed on ".length()))) {
+                codes.add(pageCodes.contains(subject) ? subject : ch.subject().substring("allowed on ".length()));
+            }
+        }
+        var meta = p.meta();
+        Map<String, Object> m = policyRef(p);
+        m.putAll(Model.map("root", "../", "pageTitle", title(p),
+                "summary", meta == null || meta.summary() == null ? "" : meta.summary(),
+                "extends", p.parent() == null ? "" : p.parent(), "extendsFile", p.parent() == null ? "" : Model.file(p.parent()),
+                "from", p.effectiveFrom().toString(), "through", p.effectiveThrough() == null ? "" : p.effectiveThrough().toString(),
+                "declaredAt", Model.where(p.source()),
+                "sources", meta == null ? List.of() : meta.sources(),
+                "triggers", meta == null ? List.of() : meta.updateTriggers(),
+                "layers", layers, "children", children, "changes", rows, "codes", codeRefs(List.copyOf(codes)),
+                "isRoot", parent == null));
+        return m;
+    }
+
+    /** Rows of a change table; shared with the change report. */
+    static List<Object> changeRows(List<PolicyDiff.Change> changes) {
+        List<Object> rows = new ArrayList<>();
+        for (PolicyDiff.Change ch : changes) {
+            List<Object> fields = new ArrayList<>();
+            for (PolicyDiff.FieldChange f : ch.fields()) {
+                fields.add(Model.map("field", f.field(), "before", f.before() == null ? "" : f.before(),
+                        "after", f.after() == null ? "" : f.after(), "hasBefore", f.before() != null, "hasAfter", f.after() != null));
+            }
+            String kind = switch (ch.kind()) {
+                case ADDED -> "added";
+                case REMOVED -> "removed";
+                case CHANGED -> "changed";
+            };
+            Provenance below = ch.before();
+            rows.add(Model.map("kind", kind, "section", ch.section(), "subject", ch.subject(), "fields", fields,
+                    "source", Model.where(ch.where()), "citation", Model.citation(ch.where()),
+                    "before", below == null ? "" : below.layer() + " at " + Model.where(below)));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,109 @@
+package org.pplc.docs;
+
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.Role;
+import org.pplc.runtime.model.Setting;
+import org.pplc.runtime.model.UnitBasis;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The sentences the documents build from facts: joins, role and method phrases, filled texts. */
+final class Words {
+    private Words() {
+    }
+
+    /** "a", "a or b", "a, b or c". */
+    static String or(List<String> items) {
+        return join(items, " or ");
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    static String and(List<String> items) {
+        return join(items, " and ");
+    }
+
+    private static String join(List<String> items, String last) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) b.append(i == items.size() - 1 ? last : ", ");
+            b.append(items.get(i));
+        }
+        return b.toString();
+    }
+
+    /** What a role reports, as the end of "it reports ...". */
+    static String role(Role role) {
+        return switch (role) {
+            case INITIAL -> "the first (initial) service of its kind at the visit";
+            case ADDITIONAL_HOUR -> "more time on the same drug, one unit per further hour";
+            case SEQUENTIAL -> "a different drug given after the previous one finished, through the same line";
+            case CONCURRENT -> "a drug running at the same time as another infusion";
+            case REPEAT -> "the same drug given again by push";
+            case PUMP_START -> "the start of a prolonged infusion on a portable or implantable pump";
+            case REFILL -> "the refill or maintenance of a pump";
+        };
+    }
+
+    /** The question the decision tree asks for a role. */
+    static String roleQuestion(Role role) {
+        return switch (role) {
+            case INITIAL -> "Is it the first service of this kind at the visit?";
+            case ADDITIONAL_HOUR -> "Is it more time on a drug that is already reported?";
+            case SEQUENTIAL -> "Is it a different drug, started after the previous one finished?";
+            case CONCURRENT -> "Did it run at the same time as another infusion?";
+            case REPEAT -> "Is it the same drug given again by push?";
+            case PUMP_START -> "Is it the start of a prolonged infusion on a pump?";
+            case REFILL -> "Is it a refill or maintenance of a pump?";
+        };
+    }
+
+    static String method(Method method) {
+        return switch (method) {
+            case PUSH -> "IV push";
+            case INFUSION -> "IV infusion";
+            case PUMP -> "pump";
+            case INJECTION -> "injection";
+        };
+    }
+
+    static String unit(UnitBasis unit) {
+        return switch (unit) {
+            case ENCOUNTER -> "visit";
+            case HOUR -> "hour";
+            case DRUG -> "drug";
+            case INJECTION -> "injection";
+            case REFILL -> "refill";
+        };
+    }
+
+    static String setting(Setting setting) {
+        return setting.id();
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Fills a rule text's {placeholders} with the values known for a code; names the values do not
+     * know stay visible as [name], so a reviewer sees where the claim supplies them.
+     */
+    static String fill(String template, Function<String, String> values) {
+        if (template == null) return null;
+        StringBuilder b = new StringBuilder(template.length() + 32);
+        int from = 0;
+        int open = template.indexOf('{');
+        while (open >= 0) {
+            int close = template.indexOf('}', open + 1);
+            if (close < 0) break;
+            String name = template.substring(open + 1, close);
+            String value = values.apply(name);
+            b.append(template, from, open).append(value == null || value.isEmpty() ? "[" + name + "]" : value);
+            from = close + 1;
+            open = template.indexOf('{', from);
+        }
+        return b.append(template, from, template.length()).toString();
+    }
+}

@@ -1,0 +1,406 @@
+package org.pplc.runtime.derive;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pplc.runtime.claim.Administration;
+import org.pplc.runtime.claim.Claim;
+import org.pplc.runtime.claim.ClaimLine;
+import org.pplc.runtime.claim.Dose;
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.Setting;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.pplc.runtime.derive.Visits.codes;
+import static org.pplc.runtime.derive.Visits.derived;
+import static org.pplc.runtime.derive.Visits.dose;
+import static org.pplc.runtime.derive.Visits.given;
+import static org.pplc.runtime.derive.Visits.visit;
+import static org.pplc.runtime.model.Method.INFUSION;
+import static org.pplc.runtime.model.Method.INJECTION;
+import static org.pplc.runtime.model.Method.PUMP;
+import static org.pplc.runtime.model.Method.PUSH;
+import static org.pplc.runtime.model.Setting.FACILITY;
+import static org.pplc.runtime.model.Setting.PROFESSIONAL;
+
+class DeriverTest {
+    private final Deriver deriver = new Deriver(TestPolicies.standard());
+
+    private Derivation derive(Claim visit) {
+        return deriver.derive(visit);
+    }
+
+    private static String because(Derivation d, String code) {
+        return derived(d).claim().lines().stream().filter(l -> l.code().equals(code)).findFirst()
+                .map(ClaimLine::because).orElseThrow(() -> new AssertionError("no line " + code + " in " + codes(d)));
+    }
+
+    private static boolean noted(Derivation d, String text) {
+        return derived(d).notes().stream().anyMatch(n -> n.contains(text));
+    }
+
+    @Nested
+    class CorrectedRegimens {
+        @Test
+        void rchop() {
+            Derivation d = derive(Visits.example("rchop.json"));
+            assertEquals(List.of("96413 x1", "96415 x3", "96417 x1", "96411 x2", "96375 x2",
+                    "J9312-JZ x68", "J9070-JZ x14", "J9000 x9", "J9370 x2", "J1200 x1", "J2405 x8"), codes(d));
+            assertEquals("medicare", derived(d).policy());
+            // pre-medications pushed before rituximab still take the therapeutic codes, never 96411
+            assertEquals("diphenhydramine and ondansetron: therapeutic push of a new drug, added to the initial service"
+                    + " (rituximab)", because(d, "96375"));
+            assertEquals("doxorubicin and vincristine: chemo push of a new drug, added to the initial service (rituximab)",
+                    because(d, "96411"));
+            assertTrue(because(d, "96413").startsWith("rituximab is the initial service"), because(d, "96413"));
+            assertTrue(because(d, "96415").contains("240 minutes: 3 additional hours"), because(d, "96415"));
+            assertTrue(because(d, "J9312").contains("675 mg at 10 mg a unit: 68 units"), because(d, "J9312"));
+            assertTrue(because(d, "J9312").contains("JZ"), because(d, "J9312"));
+        }
+
+        @Test
+        void folfox() {
+            Derivation d = derive(Visits.example("folfox.json"));
+            assertEquals(List.of("96413 x1", "96415 x1", "96368 x1", "96411 x1", "96416 x1",
+                    "J9263-JZ x320", "J0640-JZ x16", "J9190 x11"), codes(d));
+            assertEquals("leucovorin ran alongside oxaliplatin: concurrent infusion", because(d, "96368"));
+            assertTrue(because(d, "J9190").contains("760 mg + 4560 mg = 5320 mg at 500 mg a unit: 11 units (rounded up)"),
+                    because(d, "J9190"));
+        }
+
+        @Test
+        void folfirinox() {
+            Derivation d = derive(Visits.example("folfirinox.json"));
+            assertEquals(List.of("96413 x1", "96415 x1", "96417 x1", "96367 x1", "96366 x1", "96411 x1", "96416 x1",
+                    "J9263-JZ x320", "J9206-JZ x17", "J0640-JZ x16", "J9190 x11"), codes(d));
+            assertTrue(because(d, "96367").startsWith("leucovorin followed irinotecan"), because(d, "96367"));
+            assertTrue(because(d, "96366").startsWith("leucovorin ran 120 minutes: 1 additional hour"));
+        }
+
+        @Test
+        void linesAreNumberedAndEveryLineSaysWhy() {
+            for (String example : List.of("rchop.json", "folfox.json", "folfirinox.json")) {
+                Claim claim = derived(derive(Visits.example(example))).claim();
+                for (int i = 0; i < claim.lines().size(); i++) {
+                    ClaimLine line = claim.lines().get(i);
+                    assertEquals(i + 1, line.line(), example);
+                    assertTrue(line.because() != null && !line.because().isBlank(), example + " line " + line.line());
+                }
+                assertEquals(claim.administrations().size(), Visits.example(example).administrations().size());
+            }
+        }
+    }
+
+    @Nested
+    class Timing {
+        @ParameterizedTest(name = "{0} recorded as {1}, {2} minutes -> {3}")
+        @CsvSource({
+                "ondansetron, infusion, 15, 96374 x1",
+                "ondansetron, push,     15, 96374 x1",
+                "ondansetron, push,     16, 96365 x1",
+                "ondansetron, infusion, 16, 96365 x1",
+        })
+        void fifteenMinutesOrLessIsAPush(String drug, String method, int minutes, String expected) {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given(drug, "J2405", "therapeutic", Method.fromId(method), "09:00", minutes)));
+            assertEquals(List.of(expected), codes(d));
+            if (!expected.startsWith(method.equals("push") ? "96374" : "96365")) {
+                assertTrue(because(d, expected.substring(0, 5)).contains("recorded as " + method),
+                        because(d, expected.substring(0, 5)));
+            }
+        }
+
+        @ParameterizedTest(name = "chemo infusion of {0} minutes -> {1} additional hours")
+        @CsvSource({"16, 0", "60, 0", "90, 0", "91, 1", "120, 1", "150, 1", "151, 2", "210, 2", "211, 3", "240, 3"})
+        void additionalHoursNeedMoreThanThirtyMinutesPastTheLastFullHour(int minutes, int hours) {
+            Derivation d = derive(visit("medicare", FACILITY, given("rituximab", "J9312", "chemo", INFUSION, "09:00", minutes)));
+            List<String> expected = new ArrayList<>(List.of("96413 x1"));
+            if (hours > 0) expected.add("96415 x" + hours);
+            assertEquals(expected, codes(d));
+        }
+
+        @ParameterizedTest(name = "sequential therapeutic infusion of {0} minutes -> {1} additional hours")
+        @CsvSource({"90, 0", "91, 1", "150, 1", "151, 2"})
+        void aSequentialInfusionCountsItsOwnHours(int minutes, int hours) {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 60),
+                    given("leucovorin", "J0640", "therapeutic", INFUSION, "10:00", minutes)));
+            List<String> expected = new ArrayList<>(List.of("96413 x1", "96367 x1"));
+            if (hours > 0) expected.add("96366 x" + hours);
+            assertEquals(expected, codes(d));
+        }
+
+        @Test
+        void hydrationOfThirtyMinutesIsNotReported() {
+            Derivation d = derive(visit("medicare", FACILITY, given("normal saline", "J7050", "hydration", INFUSION, "09:00", 30)));
+            assertEquals(List.of(), codes(d));
+            assertTrue(noted(d, "hydration of 30 minutes is not reported"), derived(d).notes().toString());
+        }
+
+        @ParameterizedTest(name = "hydration alone of {0} minutes -> {1}")
+        @CsvSource({"31, 96360 x1", "90, 96360 x1", "91, 96360 x1|96361 x1"})
+        void hydrationAsTheInitialService(int minutes, String expected) {
+            Derivation d = derive(visit("medicare", FACILITY, given("normal saline", "J7050", "hydration", INFUSION, "09:00", minutes)));
+            assertEquals(List.of(expected.split("\\|")), codes(d));
+        }
+
+        @ParameterizedTest(name = "hydration after chemo, {0} minutes -> {1}")
+        @CsvSource({"30, ''", "31, 96361 x1", "90, 96361 x1", "91, 96361 x2"})
+        void hydrationAfterAnotherServiceIsBilledByTheHour(int minutes, String expected) {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60),
+                    given("normal saline", "J7050", "hydration", INFUSION, "10:00", minutes)));
+            List<String> lines = new ArrayList<>(List.of("96413 x1"));
+            if (!expected.isEmpty()) lines.add(expected);
+            assertEquals(lines, codes(d));
+        }
+    }
+
+    @Nested
+    class SequentialAndConcurrent {
+        @Test
+        void therapeuticInfusionAlongsideIsConcurrentWithoutHours() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 120),
+                    given("leucovorin", "J0640", "therapeutic", INFUSION, "09:30", 120)));
+            assertEquals(List.of("96413 x1", "96415 x1", "96368 x1"), codes(d));
+        }
+
+        @Test
+        void theSameTherapeuticInfusionAfterwardsIsSequential() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 120),
+                    given("leucovorin", "J0640", "therapeutic", INFUSION, "11:00", 120)));
+            assertEquals(List.of("96413 x1", "96415 x1", "96367 x1", "96366 x1"), codes(d));
+        }
+
+        @Test
+        void concurrentChemoHasNoCode() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 120),
+                    given("irinotecan", "J9206", "chemo", INFUSION, "09:00", 90)));
+            assertEquals(List.of("96413 x1", "96415 x1"), codes(d));
+            assertTrue(noted(d, "irinotecan ran alongside oxaliplatin, and the chemo family has no code for a concurrent infusion: not billed"),
+                    derived(d).notes().toString());
+        }
+
+        @Test
+        void sequentialChemoInfusionIsANewDrug() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 120),
+                    given("irinotecan", "J9206", "chemo", INFUSION, "11:00", 90)));
+            assertEquals(List.of("96413 x1", "96415 x1", "96417 x1"), codes(d));
+        }
+
+        @Test
+        void theHierarchyNotTheClockChoosesTheInitial() {
+            // hydration and a therapeutic push came first; the chemo infusion is still the initial service
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("normal saline", "J7050", "hydration", INFUSION, "08:00", 45),
+                    given("ondansetron", "J2405", "therapeutic", PUSH, "08:50", 2),
+                    given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60)));
+            assertEquals(List.of("96413 x1", "96361 x1", "96375 x1"), codes(d));
+        }
+
+        @Test
+        void chemoInjectionsAreCountedEach() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("bortezomib", "J9041", "chemo", INJECTION, "09:00", 1),
+                    given("denosumab", "J0897", "therapeutic", INJECTION, "09:10", 1),
+                    given("bortezomib", "J9041", "chemo", INJECTION, "09:20", 1)));
+            assertEquals(List.of("96401 x2", "96372 x1"), codes(d));
+        }
+
+        @Test
+        void twoIdenticalRecordsAreTwoAdministrations() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("denosumab", "J0897", "therapeutic", INJECTION, "09:00", 1),
+                    given("denosumab", "J0897", "therapeutic", INJECTION, "09:00", 1)));
+            assertEquals(List.of("96372 x2"), codes(d));
+        }
+
+        @Test
+        void pumpStartIsNotAnAddOn() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("fluorouracil", "J9190", "chemo", PUMP, "09:00", 46 * 60)));
+            assertEquals(List.of("96416 x1"), codes(d));
+            assertTrue(derived(d).notes().isEmpty(), derived(d).notes().toString());
+        }
+    }
+
+    @Nested
+    class Settings {
+        private Claim hydrationThenTherapeutic(Setting setting, String payer, boolean markHydration) {
+            return visit(payer, setting,
+                    given("normal saline", "J7050", "hydration", INFUSION, "09:00", 60, "A", null, markHydration),
+                    given("infliximab", "J1745", "therapeutic", INFUSION, "10:00", 60));
+        }
+
+        @Test
+        void facilityFollowsTheHierarchy() {
+            assertEquals(List.of("96365 x1", "96361 x1"), codes(derive(hydrationThenTherapeutic(FACILITY, "medicare", true))));
+        }
+
+        @Test
+        void professionalReportsTheMainReasonAsTheInitial() {
+            Derivation d = derive(hydrationThenTherapeutic(PROFESSIONAL, "medicare", true));
+            assertEquals(List.of("96360 x1", "96367 x1"), codes(d));
+            assertTrue(because(d, "96360").contains("main reason for the visit"), because(d, "96360"));
+        }
+
+        @Test
+        void professionalWithoutAPrimaryMarkFallsBackToTheHierarchy() {
+            Derivation d = derive(hydrationThenTherapeutic(PROFESSIONAL, "medicare", false));
+            assertEquals(List.of("96365 x1", "96361 x1"), codes(d));
+            assertTrue(noted(d, "no administration is marked primary"), derived(d).notes().toString());
+        }
+
+        @Test
+        void aPayerThatKeepsTheHierarchyInTheOfficeChangesTheAnswer() {
+            assertEquals(List.of("96365 x1", "96361 x1"), codes(derive(hydrationThenTherapeutic(PROFESSIONAL, "aetna", true))));
+        }
+
+        private Claim repeatedPush(Setting setting) {
+            return visit("medicare", setting,
+                    given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60),
+                    given("ondansetron", "J2405", "therapeutic", PUSH, "10:05", 2),
+                    given("ondansetron", "J2405", "therapeutic", PUSH, "11:00", 2));
+        }
+
+        @Test
+        void theSameDrugPushedAgainIsARepeatInTheFacility() {
+            Derivation d = derive(repeatedPush(FACILITY));
+            assertEquals(List.of("96413 x1", "96375 x1", "96376 x1"), codes(d));
+            assertTrue(because(d, "96376").contains("ondansetron was pushed again"), because(d, "96376"));
+        }
+
+        @Test
+        void theRepeatPushIsNotBilledByAPractitioner() {
+            Derivation d = derive(repeatedPush(PROFESSIONAL));
+            assertEquals(List.of("96413 x1", "96375 x1"), codes(d));
+            assertTrue(noted(d, "96376 is billed in the facility setting only: not billed in the professional setting"),
+                    derived(d).notes().toString());
+        }
+    }
+
+    @Nested
+    class Sites {
+        @Test
+        void aSecondIvSiteGetsASecondInitialWithModifier59() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("rituximab", "J9312", "chemo", INFUSION, "09:00", 120, "A", null, false),
+                    given("infliximab", "J1745", "therapeutic", INFUSION, "09:00", 60, "B", null, false)));
+            assertEquals(List.of("96413 x1", "96415 x1", "96365-59 x1"), codes(d));
+            assertTrue(because(d, "96365").contains("separate IV site (B"), because(d, "96365"));
+        }
+
+        @Test
+        void theSecondSiteInitialDoesNotMergeWithTheFirst() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 60, "A", null, false),
+                    given("irinotecan", "J9206", "chemo", INFUSION, "09:00", 60, "B", null, false),
+                    given("ondansetron", "J2405", "therapeutic", PUSH, "10:05", 2, "B", null, false)));
+            assertEquals(List.of("96413 x1", "96413-59 x1", "96375 x1"), codes(d));
+        }
+
+        @Test
+        void overlapOnAnotherSiteIsNotConcurrent() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 60, "A", null, false),
+                    given("leucovorin", "J0640", "therapeutic", INFUSION, "09:00", 60, "B", null, false)));
+            assertEquals(List.of("96413 x1", "96365-59 x1"), codes(d));
+        }
+    }
+
+    @Nested
+    class DrugLines {
+        @Test
+        void unitsAreTheDoseOverTheBillingUnitRoundedUp() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60, "A", dose("675", "mg"), false)));
+            assertEquals(List.of("96413 x1", "J9312-JZ x68"), codes(d));
+        }
+
+        @Test
+        void aDiscardedAmountIsBilledWithJW() {
+            Administration a = given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60, "A",
+                    new Dose(new BigDecimal("675"), "mg", new BigDecimal("25")), false);
+            Derivation d = derive(visit("medicare", FACILITY, a));
+            assertEquals(List.of("96413 x1", "J9312 x68", "J9312-JW x2"), codes(d));
+        }
+
+        @Test
+        void aDoseInAnotherUnitIsNotGuessed() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60, "A", dose("67.5", "mL"), false)));
+            assertEquals(List.of("96413 x1"), codes(d));
+            assertTrue(noted(d, "rituximab dose is in mL, but J9312 is billed per 10 mg"), derived(d).notes().toString());
+        }
+
+        @Test
+        void aMultiDoseDrugTakesNoDiscardModifier() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("doxorubicin", "J9000", "chemo", INFUSION, "09:00", 30, "A", dose("150", "mg"), false)));
+            assertEquals(List.of("96413 x1", "J9000 x15"), codes(d));
+        }
+    }
+
+    @Nested
+    class PolicyVariation {
+        private Claim infliximab(String payer) {
+            return visit(payer, FACILITY, given("infliximab", "J1745", "therapeutic", INFUSION, "09:00", 120));
+        }
+
+        @Test
+        void thePayersReclassificationWinsOverTheRecord() {
+            assertEquals(List.of("96365 x1", "96366 x1"), codes(derive(infliximab("medicare"))));
+            Derivation uhc = derive(infliximab("uhc"));
+            assertEquals(List.of("96413 x1", "96415 x1"), codes(uhc));
+            assertTrue(because(uhc, "96413").contains("policy uhc classifies J1745 as chemo (the record said therapeutic)"),
+                    because(uhc, "96413"));
+        }
+
+        @Test
+        void withoutACategoryTheDrugTableDecides() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("rituximab", "J9312", null, INFUSION, "09:00", 60),
+                    given("diphenhydramine", "J1200", null, PUSH, "10:05", 2)));
+            assertEquals(List.of("96413 x1", "96375 x1"), codes(d));
+        }
+
+        @Test
+        void noPolicyInForceIsAnError() {
+            Claim early = new Claim("OLD-1", "medicare", null, FACILITY, "22", LocalDate.of(2025, 6, 1), List.of(),
+                    List.of(), List.of(given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60)));
+            Derivation d = derive(early);
+            Derivation.Failed failed = assertInstanceOf(Derivation.Failed.class, d);
+            assertEquals("OLD-1", failed.id());
+            assertEquals("no policy of payer 'medicare' is in force on 2025-06-01", failed.error());
+        }
+
+        @Test
+        void anUnknownPayerIsAnErrorWithASuggestion() {
+            Derivation d = derive(visit("medicar", FACILITY, given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60)));
+            assertEquals("unknown payer 'medicar' (did you mean medicare?)",
+                    assertInstanceOf(Derivation.Failed.class, d).error());
+        }
+
+        @Test
+        void anUnknownCategoryIsNotedNotGuessed() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60),
+                    given("saline", "J7050", "hydraton", INFUSION, "10:00", 60)));
+            assertEquals(List.of("96413 x1"), codes(d));
+            assertTrue(noted(d, "category 'hydraton' is not a family of the hierarchy (did you mean hydration?)"),
+                    derived(d).notes().toString());
+        }
+    }
+}
