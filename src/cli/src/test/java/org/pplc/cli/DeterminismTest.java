@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The same commands give byte-identical output run after run and under other locales, time zones
- * and default charsets. Each configuration is a separate JVM started with -Duser.language,
+ * and default charsets: results, diagnostics, imported policy text, the bundle and the documents. Each configuration is a separate JVM started with -Duser.language,
  * -Duser.country, -Duser.timezone and -Dfile.encoding, as a user's machine would set them.
  */
 class DeterminismTest {
@@ -76,24 +76,32 @@ class DeterminismTest {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(List.of(jvmOptions));
+        // Each run works in its own folder with the same relative output names; inputs are absolute, so
+        // every path a command prints is the same across runs.
+        String policies = Path.of("policies").toAbsolutePath().toString();
+        String cms = Path.of("src/compiler/src/test/resources/cms").toAbsolutePath() + "/";
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Driver.class.getName(),
-                "adjudicate", "--explain", "--policies", "policies", "--out", dir.resolve("results.ndjson").toString(),
-                claims.toString(), "--next",
-                "adjudicate", "--policies", "policies", claims.toString(), "--next",
+                "adjudicate", "--explain", "--policies", policies, "--out", "results.ndjson", claims.toString(), "--next",
+                "adjudicate", "--policies", policies, claims.toString(), "--next",
                 "check", "--policies", broken.toString(), "--next",
                 "check", "--format", "json", "--policies", broken.toString(), "--next",
-                "check", "--policies", "policies", "--next",
-                "import", "mue", "src/compiler/src/test/resources/cms/mue-practitioner-2024Q3.csv", "--setting", "practitioner",
-                "--all", "--out", dir.resolve("mue.ppl").toString(), "--next",
-                "import", "aoc", "src/compiler/src/test/resources/cms/aoc-2024Q3.csv", "--all", "--as-of", "2024-10-01"));
-        Process p = new ProcessBuilder(cmd)
+                "check", "--policies", policies, "--next",
+                "build", "--policies", policies, "--out", "bundle", "--docs", "docs", "--next",
+                "import", "mue", cms + "mue-practitioner-2024Q3.csv", "--setting", "practitioner", "--all", "--out", "mue.ppl",
+                "--next",
+                "import", "aoc", cms + "aoc-2024Q3.csv", "--all", "--as-of", "2024-10-01"));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile())
                 .redirectOutput(dir.resolve("stdout").toFile())
                 .redirectError(dir.resolve("stderr").toFile())
                 .start();
         assertTrue(p.waitFor(3, TimeUnit.MINUTES), name + " did not finish");
         assertEquals(0, p.exitValue(), () -> name + ": " + read(dir.resolve("stderr")));
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        for (String f : List.of("stdout", "stderr", "results.ndjson", "mue.ppl")) out.put(f, Files.readAllBytes(dir.resolve(f)));
+        Map<String, byte[]> out = new java.util.TreeMap<>();
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                out.put(dir.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
+            }
+        }
         return out;
     }
 
@@ -115,6 +123,8 @@ class DeterminismTest {
         assertTrue(stdout.contains("é"), "the diagnostics show the author's character as UTF-8");
         assertTrue(baseline.get("results.ndjson").length > 100_000);
         assertTrue(new String(baseline.get("mue.ppl"), StandardCharsets.UTF_8).contains("mue 96413 practitioner"));
+        assertTrue(baseline.get("bundle/policies.bundle.json").length > 10_000, "the bundle was written");
+        assertTrue(baseline.keySet().stream().filter(f -> f.startsWith("docs/")).count() > 20, "the documents were written");
 
         Map<String, String[]> configurations = new LinkedHashMap<>();
         configurations.put("again", new String[] {"-Duser.language=en", "-Duser.country=US", "-Duser.timezone=UTC",
@@ -125,6 +135,7 @@ class DeterminismTest {
                 "-Dfile.encoding=ISO-8859-1"});
         for (Map.Entry<String, String[]> c : configurations.entrySet()) {
             Map<String, byte[]> other = run(c.getKey(), c.getValue());
+            assertEquals(baseline.keySet(), other.keySet(), c.getKey() + ": the same files");
             for (String f : baseline.keySet()) {
                 assertArrayEquals(baseline.get(f), other.get(f), c.getKey() + ": " + f + " differs from the baseline run");
             }
