@@ -22,6 +22,7 @@ if ((${#targets[@]} == 0)); then
     CmsImportFuzzTest#addOnCodeEdits
     ClaimReaderFuzzTest#anyBatch
     ClaimReaderFuzzTest#ndjsonLines
+    DocsFuzzTest#authorTitle
   )
 fi
 
