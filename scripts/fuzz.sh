@@ -26,7 +26,8 @@ if ((${#targets[@]} == 0)); then
   )
 fi
 
-# Build the modules the fuzz module needs once; each target then runs from the reactor without tests upstream.
+# Build the modules the fuzz module needs once; each target then runs from the reactor without
+# recompiling them (maven.main.skip) and without their tests (-Dtest selects one fuzz target).
 mvn -B -ntp -q test-compile -pl fuzz -am || exit 2
 
 failed=()
@@ -37,6 +38,7 @@ for t in "${targets[@]}"; do
   # JUnit's own timeout is off while fuzzing: the @Timeout becomes libFuzzer's per-input -timeout instead.
   if JAZZER_FUZZ=1 mvn -B -ntp test -pl fuzz -am \
       -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dmaven.main.skip=true \
       -Djazzer.max_duration="${seconds}s" \
       -Djunit.jupiter.execution.timeout.mode=disabled >"$log" 2>&1; then
     grep -a -E '^Done [0-9]+ runs' "$log" | tail -1
