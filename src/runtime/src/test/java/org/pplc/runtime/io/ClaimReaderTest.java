@@ -195,6 +195,19 @@ class ClaimReaderTest {
     }
 
     @Test
+    void aDuplicateFieldOrTextAfterTheClaimOnItsLineIsAnError() {
+        String dup = "{\"id\":\"D\",\"id\":\"E\",\"payer\":\"uhc\",\"setting\":\"facility\",\"dateOfService\":\"2026-03-02\","
+                + "\"lines\":[{\"code\":\"96413\"}]}";
+        List<ClaimRecord> rs = read(B + "\n" + dup + "\n" + B + " {\"x\":1}\n" + B);
+        assertEquals(4, rs.size());
+        assertTrue(error(rs.get(1)).startsWith("not valid JSON: Duplicate field 'id'"), error(rs.get(1)));
+        assertTrue(error(rs.get(1)).endsWith("(input line 2)"), error(rs.get(1)));
+        assertTrue(error(rs.get(2)).startsWith("not valid JSON: Trailing token"), error(rs.get(2)));
+        assertEquals(2, rs.get(2).index());
+        assertEquals("B", valid(rs.get(3)).id());
+    }
+
+    @Test
     void manyRecordsStreamWithoutHoldingTheInput() {
         // 50 000 NDJSON claims generated on the fly: reading them must not need the input at once
         int n = 50_000;
