@@ -41,6 +41,8 @@ final class RecordParser {
     static final int MAX_NUMBER_CHARS = 40;
     /** Service lines on one claim: the 837I institutional claim's ceiling. */
     static final int MAX_LINES = 999;
+    /** Modifiers on one line: the X12 837 service line has four modifier positions. */
+    static final int MAX_MODIFIERS = 4;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -239,6 +241,10 @@ final class RecordParser {
                 String code = requiredText(l, "code", at + ".code");
                 int units = integer(l.get("units"), at + ".units", 1, 1);
                 List<String> modifiers = strings(l.get("modifiers"), at + ".modifiers");
+                if (modifiers.size() > MAX_MODIFIERS) {
+                    // Each modifier is checked against the line's rules: a thousand of them would be a thousand findings.
+                    errors.add(at + ".modifiers: a line carries at most " + MAX_MODIFIERS + " modifiers, got " + modifiers.size());
+                }
                 String ndc = optionalScalar(l, "ndc", at + ".ndc");
                 String because = optionalText(l, "because", at + ".because");
                 lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));

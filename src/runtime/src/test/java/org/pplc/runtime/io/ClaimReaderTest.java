@@ -173,11 +173,12 @@ class ClaimReaderTest {
         StringBuilder many = new StringBuilder(claimStart + "\"lines\":[");
         for (int i = 0; i <= RecordParser.MAX_LINES; i++) many.append(i > 0 ? "," : "").append("{\"code\":\"96413\"}");
         String tooManyLines = many.append("]}").toString();
+        String fiveModifiers = claimStart + "\"lines\":[{\"code\":\"96413\",\"modifiers\":[\"59\",\"XS\",\"XU\",\"XE\",\"25\"]}]}";
         String huge = claimStart + "\"lines\":[{\"code\":\"96413\",\"because\":\"" + "y".repeat(RecordParser.MAX_RECORD_CHARS) + "\"}]}";
 
-        List<ClaimRecord> rs = read(String.join("\n", longString, deep, longNumber, tooManyLines, huge, B));
-        assertEquals(6, rs.size(), "one record per line, the over-limit ones included");
-        for (int i = 0; i < 5; i++) {
+        List<ClaimRecord> rs = read(String.join("\n", longString, deep, longNumber, tooManyLines, huge, fiveModifiers, B));
+        assertEquals(7, rs.size(), "one record per line, the over-limit ones included");
+        for (int i = 0; i < 6; i++) {
             ClaimRecord.Invalid bad = assertInstanceOf(ClaimRecord.Invalid.class, rs.get(i), "record " + i);
             assertEquals(i, bad.index());
             assertEquals("L", bad.id(), "the record is named by its id");
@@ -191,7 +192,8 @@ class ClaimReaderTest {
         assertTrue(error(rs.get(2)).startsWith("lines[0].units: record breaks a size limit: Number value length"), error(rs.get(2)));
         assertEquals("lines: a claim may have at most 999 lines, got 1000", error(rs.get(3)));
         assertEquals("record is longer than 4000000 characters (input line 5)", error(rs.get(4)));
-        assertEquals("B", valid(rs.get(5)).id(), "reading goes on after every limit");
+        assertEquals("lines[0].modifiers: a line carries at most 4 modifiers, got 5", error(rs.get(5)));
+        assertEquals("B", valid(rs.get(6)).id(), "reading goes on after every limit");
     }
 
     @Test
