@@ -38,13 +38,18 @@ final class RecordParser {
     static final int MAX_RECORD_CHARS = 4_000_000;
     static final int MAX_NESTING = 32;
     static final int MAX_STRING = 100_000;
+    static final int MAX_NUMBER_CHARS = 40;
+    /** Service lines on one claim: the 837I institutional claim's ceiling. */
+    static final int MAX_LINES = 999;
+    /** Modifiers on one line: the X12 837 service line has four modifier positions. */
+    static final int MAX_MODIFIERS = 4;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxDocumentLength(MAX_RECORD_CHARS)
                     .maxNestingDepth(MAX_NESTING)
                     .maxStringLength(MAX_STRING)
-                    .maxNumberLength(40)
+                    .maxNumberLength(MAX_NUMBER_CHARS)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -70,15 +75,55 @@ final class RecordParser {
     static ClaimRecord parse(int index, RecordSource.Raw raw, ClaimReader.Purpose purpose) {
         if (raw.error() != null) return new ClaimRecord.Invalid(index, idOf(raw.text()), raw.error() + where(raw, null));
         JsonNode node;
+        JsonParser parser = null;
         try {
-            node = MAPPER.readTree(raw.text());
+            // Our own parser, so that a limit's error can name the field the parser was in.
+            parser = FACTORY.createParser(raw.text());
+            node = MAPPER.readTree(parser);
         } catch (StreamConstraintsException e) {
-            return new ClaimRecord.Invalid(index, idOf(raw.text()), "record breaks a size limit: "
-                    + e.getOriginalMessage() + where(raw, e.getLocation()));
+            String field = fieldPath(parser);
+            return new ClaimRecord.Invalid(index, idOf(raw.text()), (field.isEmpty() ? "" : field + ": ")
+                    + "record breaks a size limit: " + e.getOriginalMessage() + where(raw, e.getLocation()));
         } catch (JsonProcessingException e) {
-            return new ClaimRecord.Invalid(index, idOf(raw.text()), "not valid JSON: " + e.getOriginalMessage()
-                    + where(raw, e.getLocation()));
+            return notJson(index, raw, e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // reading from a String does no I/O
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // a String source has nothing to release
+                }
+            }
         }
+        return checked(index, raw, node, purpose);
+    }
+
+    private static ClaimRecord notJson(int index, RecordSource.Raw raw, JsonProcessingException e) {
+        return new ClaimRecord.Invalid(index, idOf(raw.text()), "not valid JSON: " + e.getOriginalMessage()
+                + where(raw, e.getLocation()));
+    }
+
+    /** Where the parser was when a limit stopped it, as the schema names fields: lines[2].code. */
+    static String fieldPath(JsonParser p) {
+        if (p == null) return "";
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            else if (c.getCurrentName() != null) parts.push(c.getCurrentName());
+        }
+        StringBuilder b = new StringBuilder();
+        int shown = 0;
+        for (String part : parts) {
+            if (shown++ == 6) return b.append("...").toString(); // a nesting-depth error would list every level
+            if (!b.isEmpty() && !part.startsWith("[")) b.append('.');
+            b.append(part);
+        }
+        return b.toString();
+    }
+
+    private static ClaimRecord checked(int index, RecordSource.Raw raw, JsonNode node, ClaimReader.Purpose purpose) {
         if (node == null || !node.isObject()) {
             return new ClaimRecord.Invalid(index, null, "a record must be a JSON object (a claim), got "
                     + (node == null ? "nothing" : describe(node)) + where(raw, null));
@@ -176,6 +221,10 @@ final class RecordParser {
                 errors.add("lines: must be an array of lines, got " + describe(node));
                 return List.of();
             }
+            if (node.size() > MAX_LINES) {
+                errors.add("lines: a claim may have at most " + MAX_LINES + " lines, got " + node.size());
+                return List.of();
+            }
             if (node.isEmpty() && purpose == ClaimReader.Purpose.ADJUDICATE) {
                 errors.add("lines: empty (a claim needs at least one line)");
                 return List.of();
@@ -192,6 +241,10 @@ final class RecordParser {
                 String code = requiredText(l, "code", at + ".code");
                 int units = integer(l.get("units"), at + ".units", 1, 1);
                 List<String> modifiers = strings(l.get("modifiers"), at + ".modifiers");
+                if (modifiers.size() > MAX_MODIFIERS) {
+                    // Each modifier is checked against the line's rules: a thousand of them would be a thousand findings.
+                    errors.add(at + ".modifiers: a line carries at most " + MAX_MODIFIERS + " modifiers, got " + modifiers.size());
+                }
                 String ndc = optionalScalar(l, "ndc", at + ".ndc");
                 String because = optionalText(l, "because", at + ".because");
                 lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));
