@@ -121,7 +121,8 @@ final class RecordSource {
                 }
             }
             if (tooLong) return new Raw(b.substring(0, Math.min(b.length(), 200)), "record is longer than " + maxChars + " characters", startLine);
-            if (!b.toString().isBlank()) return new Raw(b.toString(), null, startLine);
+            String text = b.toString();
+            if (!text.isBlank()) return new Raw(text, null, startLine);
         }
     }
 
