@@ -439,14 +439,23 @@ final class RecordParser {
      * error; so a record either gets exactly the claim Validation would build, or Validation's answer.
      */
     static final class Fast {
-        private static final java.util.Set<String> FIELDS = java.util.Set.of(
+        private static final List<String> FIELDS = List.of(
                 "id", "payer", "plan", "placeOfService", "dateOfService", "setting", "lines", "authorizations");
+        private static final List<String> LINE_FIELDS = List.of("line", "code", "units", "modifiers", "ndc", "because");
+        /**
+         * The same limits without Jackson's duplicate-name detection, which costs a hash set per
+         * object: the fast read spots a repeated name itself (a bit per known field) and leaves
+         * the record to the tree read, whose parser words the error.
+         */
+        private static final JsonFactory NO_DUPLICATE_CHECK = FACTORY.rebuild()
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
 
         private Fast() {
         }
 
         static Claim claim(String text) {
-            try (JsonParser p = FACTORY.createParser(text)) {
+            try (JsonParser p = NO_DUPLICATE_CHECK.createParser(text)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) return null;
                 String id = null, payer = null, plan = null, pos = null;
                 LocalDate date = null;
@@ -454,12 +463,23 @@ final class RecordParser {
                 List<ClaimLine> lines = null;
                 List<PriorAuthorization> auths = List.of();
                 String name;
+                int seen = 0;
+                List<String> others = null;
                 while ((name = p.nextFieldName()) != null) {
                     JsonToken t = p.nextToken();
-                    if (t == JsonToken.VALUE_NULL) {
-                        if (FIELDS.contains(name)) return null; // a null reads as absent: Validation decides
+                    int known = FIELDS.indexOf(name);
+                    if (known < 0) {
+                        // another field: ignored by adjudicate, but a repeated name or a nested
+                        // duplicate must still be reported, so nested values go the tree way
+                        if (t.isStructStart()) return null;
+                        if (others == null) others = new ArrayList<>(4);
+                        if (others.contains(name)) return null;
+                        others.add(name);
                         continue;
                     }
+                    if ((seen & (1 << known)) != 0) return null;
+                    seen |= 1 << known;
+                    if (t == JsonToken.VALUE_NULL) return null; // a null reads as absent: Validation decides
                     switch (name) {
                         case "id" -> id = text(p, t);
                         case "payer" -> payer = text(p, t);
@@ -469,7 +489,7 @@ final class RecordParser {
                         case "setting" -> setting = setting(text(p, t));
                         case "lines" -> lines = lines(p, t);
                         case "authorizations" -> auths = authorizations(p, t);
-                        default -> p.skipChildren(); // not part of an adjudicate claim (administrations, notes)
+                        default -> throw new IllegalStateException(name);
                     }
                 }
                 // one object and nothing after it (FAIL_ON_TRAILING_TOKENS on the tree path)
@@ -550,9 +570,12 @@ final class RecordParser {
                 String code = null, ndc = null, because = null;
                 List<String> modifiers = List.of();
                 String name;
+                int seen = 0;
                 while ((name = p.nextFieldName()) != null) {
                     JsonToken v = p.nextToken();
-                    if (v == JsonToken.VALUE_NULL) throw Invalid.INSTANCE;
+                    int known = LINE_FIELDS.indexOf(name);
+                    if (known < 0 || (seen & (1 << known)) != 0 || v == JsonToken.VALUE_NULL) throw Invalid.INSTANCE;
+                    seen |= 1 << known;
                     switch (name) {
                         case "line" -> number = integer(p, v, 1);
                         case "code" -> code = nonBlank(p, v);
@@ -560,7 +583,7 @@ final class RecordParser {
                         case "modifiers" -> modifiers = modifiers(p, v);
                         case "ndc" -> ndc = text(p, v);
                         case "because" -> because = text(p, v);
-                        default -> p.skipChildren();
+                        default -> throw new IllegalStateException(name);
                     }
                 }
                 if (code == null) throw Invalid.INSTANCE;
@@ -591,14 +614,19 @@ final class RecordParser {
                     JsonToken v = p.nextToken();
                     if (v == JsonToken.VALUE_NULL) throw Invalid.INSTANCE;
                     switch (name) {
-                        case "id" -> id = text(p, v);
+                        case "id" -> {
+                            if (id != null) throw Invalid.INSTANCE;
+                            id = text(p, v);
+                        }
                         case "units" -> {
-                            if (v != JsonToken.START_OBJECT) throw Invalid.INSTANCE;
+                            if (v != JsonToken.START_OBJECT || byCode != null) throw Invalid.INSTANCE;
                             byCode = new LinkedHashMap<>();
                             String code;
-                            while ((code = p.nextFieldName()) != null) byCode.put(code, integer(p, p.nextToken(), 0));
+                            while ((code = p.nextFieldName()) != null) {
+                                if (byCode.put(code, integer(p, p.nextToken(), 0)) != null) throw Invalid.INSTANCE;
+                            }
                         }
-                        default -> p.skipChildren();
+                        default -> throw Invalid.INSTANCE;
                     }
                 }
                 if (byCode == null) throw Invalid.INSTANCE;

@@ -26,7 +26,7 @@ class FastReadTest {
                         + "\"dateOfService\":\"2026-03-02\",\"lines\":[{\"line\":1,\"code\":\"96413\",\"units\":1},"
                         + "{\"line\":6,\"code\":\"J9312\",\"units\":70,\"modifiers\":[\"JW\",\"59\"],\"ndc\":\"0001\",\"because\":\"x\"}],"
                         + "\"authorizations\":[{\"id\":\"PA-0\",\"units\":{\"96411\":2,\"96413\":0}},{\"units\":{}}]}",
-                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\",\"extra\":{\"a\":[1,2]}}],\"administrations\":[{}]}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"note\":\"x\",\"count\":3,\"lines\":[{\"code\":\"96365\"}]}",
                 "{" + BASE + ",\"placeOfService\":\"19\",\"note\":null,\"lines\":[{\"code\":\"96365\",\"modifiers\":[]}]}");
         for (String r : records) {
             Claim fast = RecordParser.Fast.claim(r);
@@ -57,7 +57,15 @@ class FastReadTest {
                 "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}],\"authorizations\":[{\"id\":\"A\"}]}",
                 "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}],\"authorizations\":[{\"units\":{\"96413\":-1}}]}",
                 "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}",
-                "[1]");
+                "[1]",
+                // names the fast read does not know, nested values, repeated names: the tree read's call
+                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\",\"extra\":1}]}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\"}],\"administrations\":[{}]}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\"}],\"x\":{\"a\":1,\"a\":2}}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"note\":1,\"note\":2,\"lines\":[{\"code\":\"96365\"}]}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\",\"code\":\"96413\"}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}],\"authorizations\":[{\"units\":{\"96413\":1,\"96413\":2}}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}],\"authorizations\":[{\"id\":\"A\",\"id\":\"B\",\"units\":{}}]}");
         for (String r : records) {
             assertNull(RecordParser.Fast.claim(r), r);
             // and the reader's answer is the tree read's, valid or not
