@@ -1,31 +1,10 @@
 package org.pplc.runtime.engine;
 
 import java.util.List;
-import java.util.function.Function;
 
-/** Filling a rule's {placeholders} and joining lists the way a billing reviewer reads them. */
+/** Joining lists the way a billing reviewer reads them ({@link Template} fills the {placeholders}). */
 final class Texts {
     private Texts() {
-    }
-
-    /** Replaces each {name} the values know; leaves unknown names as written. Null stays null. */
-    static String fill(String template, Function<String, String> values) {
-        if (template == null) return null;
-        int open = template.indexOf('{');
-        if (open < 0) return template;
-        StringBuilder b = new StringBuilder(template.length() + 32);
-        int from = 0;
-        while (open >= 0) {
-            int close = template.indexOf('}', open + 1);
-            if (close < 0) break;
-            String value = values.apply(template.substring(open + 1, close));
-            b.append(template, from, open);
-            if (value == null) b.append(template, open, close + 1);
-            else b.append(value);
-            from = close + 1;
-            open = template.indexOf('{', from);
-        }
-        return b.append(template, from, template.length()).toString();
     }
 
     /** "a", "a or b", "a, b or c". */
