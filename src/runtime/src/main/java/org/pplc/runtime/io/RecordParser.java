@@ -71,7 +71,7 @@ final class RecordParser {
     static ClaimRecord parse(int index, RecordSource.Raw raw, ClaimReader.Purpose purpose) {
         if (raw.error() != null) return new ClaimRecord.Invalid(index, idOf(raw.text()), raw.error() + where(raw, null));
         if (purpose == ClaimReader.Purpose.ADJUDICATE) {
-            Claim claim = Fast.claim(raw.text());
+            Claim claim = Fast.claim(raw);
             if (claim != null) return new ClaimRecord.Valid(index, claim);
         }
         return parseTree(index, raw, purpose);
@@ -455,7 +455,11 @@ final class RecordParser {
         }
 
         static Claim claim(String text) {
-            try (JsonParser p = NO_DUPLICATE_CHECK.createParser(text)) {
+            return claim(new RecordSource.Raw(text, null, 1));
+        }
+
+        static Claim claim(RecordSource.Raw raw) {
+            try (JsonParser p = raw.parser(NO_DUPLICATE_CHECK)) {
                 if (p.nextToken() != JsonToken.START_OBJECT) return null;
                 String id = null, payer = null, plan = null, pos = null;
                 LocalDate date = null;
