@@ -51,8 +51,8 @@ final class ReadAhead implements Iterator<ClaimRecord>, AutoCloseable {
                         b = new ArrayList<>(BATCH);
                     }
                 }
-            } catch (RuntimeException e) {
-                last = e; // after the records read before it
+            } catch (RuntimeException | Error e) {
+                last = e; // handed over after the records read before it; never lost on this thread
             }
             if (!b.isEmpty()) queue.put(b);
             queue.put(last);
@@ -75,6 +75,9 @@ final class ReadAhead implements Iterator<ClaimRecord>, AutoCloseable {
             if (o == END) {
                 ended = true;
             } else if (o instanceof RuntimeException e) {
+                ended = true;
+                throw e;
+            } else if (o instanceof Error e) {
                 ended = true;
                 throw e;
             } else {
