@@ -7,8 +7,9 @@ import java.util.function.Function;
 /**
  * A rule text cut once, when the policy is prepared, into literal runs and {placeholder} names:
  * filling it for a finding then only appends, with no searching, no substrings and no hashing of
- * fresh name strings. A placeholder is the text from a '{' to the next '}'; a name the values do
- * not know stays as written, and a '{' with no '}' after it is plain text.
+ * fresh name strings. Fills exactly as {@link Texts#fill} does (TemplateTest checks both): a
+ * placeholder is the text from a '{' to the next '}'; a name the values do not know stays as
+ * written, and a '{' with no '}' after it is plain text.
  */
 final class Template {
     private final String text;
