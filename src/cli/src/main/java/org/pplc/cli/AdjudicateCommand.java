@@ -131,7 +131,7 @@ public final class AdjudicateCommand implements Callable<Integer> {
     private Tally run(Adjudicator engine, InputStream in, OutputStream target, PrintStream err) throws IOException {
         Tally tally = new Tally();
         boolean progress = System.console() != null;
-        try (ClaimReader reader = new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE);
+        try (ReadAhead reader = new ReadAhead(new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE));
              JsonOutput json = new JsonOutput(target)) {
             while (reader.hasNext()) {
                 ClaimRecord record = reader.next();

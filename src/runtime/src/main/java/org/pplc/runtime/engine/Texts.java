@@ -11,7 +11,10 @@ public final class Texts {
     private Texts() {
     }
 
-    /** Replaces each {name} the values know; leaves unknown names as written. Null stays null. */
+    /**
+     * Replaces each {name} the values know; leaves unknown names as written. Null stays null.
+     * (The engine fills through {@link Template}, which cuts a text once per policy and fills alike.)
+     */
     public static String fill(String template, Function<String, String> values) {
         if (template == null) return null;
         int open = template.indexOf('{');
