@@ -68,6 +68,7 @@ public final class AdjudicateCommand implements Callable<Integer> {
         }
 
         Path temp = null;
+        Thread removeAside = null;
         try {
             OutputStream target;
             if (out == null) {
@@ -76,6 +77,16 @@ public final class AdjudicateCommand implements Callable<Integer> {
                 Path dir = out.toAbsolutePath().getParent();
                 Files.createDirectories(dir);
                 temp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+                // Stopped (Ctrl-C, SIGTERM) before the rename: remove the half-written aside file too.
+                Path aside = temp;
+                removeAside = new Thread(() -> {
+                    try {
+                        Files.deleteIfExists(aside);
+                    } catch (IOException ignored) {
+                        // the JVM is going down; the file is hidden and named as ours
+                    }
+                });
+                Runtime.getRuntime().addShutdownHook(removeAside);
                 target = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
             }
             Tally tally = run(engine, in, target, err);
@@ -93,6 +104,13 @@ public final class AdjudicateCommand implements Callable<Integer> {
             err.println("pplc adjudicate: " + (e.getMessage() != null ? e.getMessage() : cause.toString()));
             return 2;
         } finally {
+            if (removeAside != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(removeAside);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running or about to: it removes the aside file itself
+                }
+            }
             if (temp != null) {
                 try {
                     Files.deleteIfExists(temp);
@@ -113,7 +131,7 @@ public final class AdjudicateCommand implements Callable<Integer> {
     private Tally run(Adjudicator engine, InputStream in, OutputStream target, PrintStream err) throws IOException {
         Tally tally = new Tally();
         boolean progress = System.console() != null;
-        try (ClaimReader reader = new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE);
+        try (ReadAhead reader = new ReadAhead(new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE));
              JsonOutput json = new JsonOutput(target)) {
             while (reader.hasNext()) {
                 ClaimRecord record = reader.next();

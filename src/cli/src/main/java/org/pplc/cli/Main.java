@@ -19,7 +19,20 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Runnable {
     public static void main(String[] args) {
+        utf8StandardStreams();
         System.exit(run(args));
+    }
+
+    /**
+     * Standard output and error carry UTF-8 whatever the machine's default charset: JSON is UTF-8,
+     * and the same run must give the same bytes on every machine (a Latin-1 default would turn an
+     * author's "é" into one byte and an "ı" into "?").
+     */
+    static void utf8StandardStreams() {
+        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
+                java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Runs a command line and returns its exit code; never lets a stack trace reach the user. */

@@ -53,23 +53,46 @@ public final class PolicyCompiler {
                     "pass --policies DIR");
             return new Compilation(diag.sorted(), null, null, List.of(), List.of());
         }
-        List<Path> files;
+        List<Path> files = new ArrayList<>();
+        Path realRoot;
+        // The walk does not follow symbolic links; a link is read only when it stays inside the root.
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(p -> p.toString().endsWith(".ppl") && Files.isRegularFile(p)).sorted().toList();
-        } catch (IOException e) {
+            realRoot = root.toRealPath();
+            for (Path p : walk.sorted().toList()) {
+                if (Files.isSymbolicLink(p) && !Files.exists(p)) {
+                    if (p.toString().endsWith(".ppl")) {
+                        diag.error("broken-link", new Span(displayName(named.apply(p)), 1, 1, 1, 1),
+                                "this symbolic link points to nothing", "remove the link or restore its file");
+                    }
+                    continue;
+                }
+                if (Files.isSymbolicLink(p) && !insideRoot(p, realRoot)) {
+                    if (p.toString().endsWith(".ppl") || Files.isDirectory(p)) {
+                        diag.error("outside-root", new Span(displayName(named.apply(p)), 1, 1, 1, 1), "this is a symbolic link to "
+                                + "something outside the policies directory " + rootName + "; pplc reads nothing outside it",
+                                "copy the policy files into the policies directory");
+                    }
+                    continue;
+                }
+                if (p.toString().endsWith(".ppl") && Files.isRegularFile(p)) files.add(p);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
             diag.error("io", new Span(rootName, 1, 1, 1, 1), "cannot read policy directory " + rootName + ": " + e.getMessage());
             return new Compilation(diag.sorted(), null, null, List.of(), List.of());
         }
         for (Path p : files) {
-            String name = named.apply(p).toString().replace('\\', '/');
-            if (name.startsWith("./")) name = name.substring(2);
+            String name = displayName(named.apply(p));
             try {
-                if (Files.size(p) > MAX_FILE_BYTES) {
+                byte[] bytes;
+                // Read at most one byte past the limit, so a file that grows while it is read is still refused.
+                try (java.io.InputStream in = Files.newInputStream(p)) {
+                    bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
+                }
+                if (bytes.length > MAX_FILE_BYTES) {
                     diag.error("file-too-large", new Span(name, 1, 1, 1, 1), "policy file is larger than "
                             + MAX_FILE_BYTES / (1024 * 1024) + " MB", "split it into several files");
                     continue;
                 }
-                byte[] bytes = Files.readAllBytes(p);
                 String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
                 if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
@@ -84,6 +107,20 @@ public final class PolicyCompiler {
             diag.error("no-policies", new Span(rootName, 1, 1, 1, 1), "no .ppl policy files in " + rootName);
         }
         return compile(sources, diag);
+    }
+
+    private static String displayName(Path p) {
+        String name = p.toString().replace('\\', '/');
+        return name.startsWith("./") ? name.substring(2) : name;
+    }
+
+    /** Whether a symbolic link's target lies in the policies root (a dangling link does not). */
+    private static boolean insideRoot(Path link, Path realRoot) {
+        try {
+            return link.toRealPath().startsWith(realRoot);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     public static Compilation compileSources(List<SourceFile> sources) {

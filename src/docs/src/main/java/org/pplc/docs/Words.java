@@ -7,6 +7,8 @@ import org.pplc.runtime.model.UnitBasis;
 
 import java.util.List;
 import java.util.Locale;
+import org.pplc.runtime.engine.Texts;
+
 import java.util.function.Function;
 
 /** The sentences the documents build from facts: joins, role and method phrases, filled texts. */
@@ -16,21 +18,12 @@ final class Words {
 
     /** "a", "a or b", "a, b or c". */
     static String or(List<String> items) {
-        return join(items, " or ");
+        return Texts.or(items);
     }
 
     /** "a", "a and b", "a, b and c". */
     static String and(List<String> items) {
-        return join(items, " and ");
-    }
-
-    private static String join(List<String> items, String last) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < items.size(); i++) {
-            if (i > 0) b.append(i == items.size() - 1 ? last : ", ");
-            b.append(items.get(i));
-        }
-        return b.toString();
+        return Texts.and(items);
     }
 
     /** What a role reports, as the end of "it reports ...". */
@@ -91,19 +84,9 @@ final class Words {
      * know stay visible as [name], so a reviewer sees where the claim supplies them.
      */
     static String fill(String template, Function<String, String> values) {
-        if (template == null) return null;
-        StringBuilder b = new StringBuilder(template.length() + 32);
-        int from = 0;
-        int open = template.indexOf('{');
-        while (open >= 0) {
-            int close = template.indexOf('}', open + 1);
-            if (close < 0) break;
-            String name = template.substring(open + 1, close);
+        return Texts.fill(template, name -> {
             String value = values.apply(name);
-            b.append(template, from, open).append(value == null || value.isEmpty() ? "[" + name + "]" : value);
-            from = close + 1;
-            open = template.indexOf('{', from);
-        }
-        return b.append(template, from, template.length()).toString();
+            return value == null || value.isEmpty() ? "[" + name + "]" : value;
+        });
     }
 }

@@ -4,45 +4,95 @@ import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
+import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.pplc.compiler.diag.Diagnostics;
+import org.pplc.compiler.diag.Span;
 import org.pplc.compiler.syntax.antlr.PolicyLexer;
 import org.pplc.compiler.syntax.antlr.PolicyParser;
+
+import java.util.Locale;
 
 /**
  * Stage 1, syntax: text to parse tree. Tries the fast SLL mode first and falls back to full LL
  * only when SLL fails (as Trino does): correct files never pay for LL, broken ones get LL's
  * precise error position and recovery.
+ *
+ * <p>Limits keep a hostile or broken file from exhausting memory or time: the text's length and
+ * the number of tokens (spaces and comments included, since the token stream keeps them). The
+ * grammar has no recursive rule, so nesting is bounded by the language itself.
  */
 public final class Parsing {
+    /** Characters in one policy text (the same 8 MB a policy file may hold on disk). */
+    public static final int MAX_TEXT_CHARS = 8 * 1024 * 1024;
+    /** Tokens in one policy text; the shipped policies use about a thousandth of this per file. */
+    public static final int MAX_TOKENS = 2_000_000;
+
     private Parsing() {
     }
 
-    /** The parse tree and the number of syntax errors reported for the file. */
+    /** The parse tree (null when a limit stopped the parse) and the number of errors reported for the file. */
     public record Parsed(PolicyParser.PolicyFileContext tree, CommonTokenStream tokens, int errors) {
     }
 
+    /** Thrown by the lexer past {@link #MAX_TOKENS}: the parse stops at once rather than running on. */
+    private static final class TooManyTokens extends RuntimeException {
+        final transient Token at;
+
+        TooManyTokens(Token at) {
+            super(null, null, false, false);
+            this.at = at;
+        }
+    }
+
     public static Parsed parse(String file, String text, Diagnostics diagnostics) {
-        PolicyLexer lexer = new PolicyLexer(CharStreams.fromString(text, file));
+        if (text.length() > MAX_TEXT_CHARS) {
+            diagnostics.error("file-too-large", new Span(file, 1, 1, 1, 1), "policy text is longer than "
+                    + count(MAX_TEXT_CHARS) + " characters", "split it into several files");
+            return new Parsed(null, null, 1);
+        }
+        PolicyLexer lexer = new PolicyLexer(CharStreams.fromString(text, file)) {
+            private int tokens;
+
+            @Override
+            public Token nextToken() {
+                Token t = super.nextToken();
+                if (t.getType() != Token.EOF && ++tokens > MAX_TOKENS) throw new TooManyTokens(t);
+                return t;
+            }
+        };
         lexer.removeErrorListeners(); // unknown characters reach the parser as UNKNOWN_CHAR tokens
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         PolicyParser parser = new PolicyParser(tokens);
         parser.removeErrorListeners();
-        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
         try {
-            PolicyParser.PolicyFileContext tree = parser.policyFile();
-            return new Parsed(tree, tokens, 0);
-        } catch (ParseCancellationException sllFailed) {
-            tokens.seek(0);
-            parser.reset();
-            SyntaxErrors errors = new SyntaxErrors(file, diagnostics);
-            parser.addErrorListener(errors);
-            parser.setErrorHandler(new DefaultErrorStrategy());
-            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
-            PolicyParser.PolicyFileContext tree = parser.policyFile();
-            return new Parsed(tree, tokens, errors.count());
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            parser.setErrorHandler(new BailErrorStrategy());
+            try {
+                PolicyParser.PolicyFileContext tree = parser.policyFile();
+                return new Parsed(tree, tokens, 0);
+            } catch (ParseCancellationException sllFailed) {
+                tokens.seek(0);
+                parser.reset();
+                SyntaxErrors errors = new SyntaxErrors(file, diagnostics);
+                parser.addErrorListener(errors);
+                parser.setErrorHandler(new DefaultErrorStrategy());
+                parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+                PolicyParser.PolicyFileContext tree = parser.policyFile();
+                return new Parsed(tree, tokens, errors.count());
+            }
+        } catch (TooManyTokens tooMany) {
+            Token t = tooMany.at;
+            int column = t.getCharPositionInLine() + 1;
+            diagnostics.error("too-many-tokens", new Span(file, t.getLine(), column, t.getLine(), column),
+                    "policy file has more than " + count(MAX_TOKENS) + " tokens (words, numbers, symbols, spaces and "
+                            + "comments); reading stopped here", "split it into several files");
+            return new Parsed(null, null, 1);
         }
+    }
+
+    private static String count(int n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 }

@@ -47,6 +47,10 @@ final class SyntaxErrors extends BaseErrorListener {
         // always the parser recovering from that error: reporting it would be a cascade.
         if (count > 0 && offendingSymbol instanceof Token t
                 && (t.getType() == Token.EOF || t.getType() == PolicyLexer.RBRACE)) return;
+        // Recovery from an error inside a block can leave the parser at the top level while the
+        // rest of the block is still ahead; an indented line there belongs to that block.
+        if (count > 0 && offendingSymbol instanceof Token t && t.getCharPositionInLine() > 0
+                && recognizer instanceof Parser p && isTopLevel(p.getContext())) return;
         lastLine = line;
         count++;
         if (!(recognizer instanceof Parser parser) || !(offendingSymbol instanceof Token token)) {
@@ -90,6 +94,11 @@ final class SyntaxErrors extends BaseErrorListener {
         int col = token.getCharPositionInLine() + 1;
         int len = token.getType() == Token.EOF ? 1 : Math.max(1, token.getText().length());
         return new Span(file, token.getLine(), col, token.getLine(), col + len - 1);
+    }
+
+    private static boolean isTopLevel(ParserRuleContext c) {
+        return c == null || c.getRuleIndex() == PolicyParser.RULE_policyFile
+                || c.getRuleIndex() == PolicyParser.RULE_declaration;
     }
 
     private static boolean isKeyword(int type) {

@@ -1,6 +1,7 @@
 package org.pplc.runtime.engine;
 
 import org.pplc.runtime.claim.Claim;
+import org.pplc.runtime.model.SourceRef;
 import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 import org.pplc.runtime.policy.Selection;
@@ -9,6 +10,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates claims against a compiled policy set. Build it once; it is immutable, safe to share
@@ -22,7 +24,8 @@ public final class Adjudicator {
     public Adjudicator(PolicySet policySet) {
         this.policySet = Objects.requireNonNull(policySet, "policySet");
         Map<Policy, PreparedPolicy> m = new IdentityHashMap<>();
-        for (Policy p : policySet.policies().values()) m.put(p, new PreparedPolicy(p));
+        Map<SourceRef, String> positions = new ConcurrentHashMap<>(); // shared: policies share most rules
+        for (Policy p : policySet.policies().values()) m.put(p, new PreparedPolicy(p, positions));
         this.prepared = Collections.unmodifiableMap(m);
     }
 

@@ -318,7 +318,7 @@ final class Evaluation {
         }
         fire(i, RuleKind.DRUG_MODIFIER_REQUIRED, line, line.units(), rule.provenance(), name -> switch (name) {
             case "drug" -> e.drug.name();
-            case "modifiers" -> Texts.or(rule.modifiers());
+            case "modifiers" -> p.drugLineModifiers;
             default -> null;
         });
         if (notes != null) note(i, RuleKind.DRUG_MODIFIER_REQUIRED, true, rule.provenance(), () -> e.code + " (" + e.drug.name()
@@ -396,7 +396,8 @@ final class Evaluation {
         Provenance src = source != null ? source : t.provenance();
         if (findings == null) findings = new ArrayList<>(4);
         findings.add(new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind,
-                Texts.fill(t.message(), values), Texts.fill(t.fix(), values), Texts.fill(t.appeal(), values),
+                Template.fill(p.messages[kind.ordinal()], values), Template.fill(p.fixes[kind.ordinal()], values),
+                Template.fill(p.appeals[kind.ordinal()], values),
                 position(src), src == null ? null : src.layer(), src == null ? null : src.citation()));
         if (strongest == null || t.action().compareTo(strongest) > 0) strongest = t.action();
     }
@@ -416,8 +417,8 @@ final class Evaluation {
         return out;
     }
 
-    private static String position(Provenance p) {
-        return p == null || p.source() == null ? null : p.source().toString();
+    private String position(Provenance source) {
+        return p.position(source);
     }
 
     private static String firstPresent(ClaimLine line, List<String> wanted) {

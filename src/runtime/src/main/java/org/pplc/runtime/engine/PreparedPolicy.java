@@ -1,14 +1,17 @@
 package org.pplc.runtime.engine;
 
+
 import org.pplc.runtime.model.Code;
 import org.pplc.runtime.model.Drug;
 import org.pplc.runtime.model.Family;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.ModifierRule;
 import org.pplc.runtime.model.Mue;
+import org.pplc.runtime.model.Provenance;
 import org.pplc.runtime.model.Role;
 import org.pplc.runtime.model.RuleKind;
 import org.pplc.runtime.model.RuleText;
+import org.pplc.runtime.model.SourceRef;
 import org.pplc.runtime.policy.CodeRules;
 import org.pplc.runtime.policy.Policy;
 
@@ -19,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A policy arranged for the engine once, when the Adjudicator is built: one map from code to
@@ -70,13 +74,37 @@ final class PreparedPolicy {
     final List<List<String>> sequentialCodes;
     final ModifierRule.SecondInitial secondInitial;
     final ModifierRule.DrugLine drugLine;
+    /** The rule texts by kind, cut into templates once: message, fix, appeal. */
+    final Template[] messages, fixes, appeals;
+    /** "JW or JZ": the drug-line modifiers as findings word them, joined once. */
+    final String drugLineModifiers;
+    /**
+     * "file:line:column" of each rule's text, written once per position and shared by every policy
+     * of the Adjudicator (a finding names its source; most claims hit the same few rules).
+     */
+    private final Map<SourceRef, String> positions;
 
     PreparedPolicy(Policy policy) {
+        this(policy, new ConcurrentHashMap<>());
+    }
+
+    PreparedPolicy(Policy policy, Map<SourceRef, String> positions) {
         this.policy = policy;
+        this.positions = positions;
         texts = new RuleText[RuleKind.values().length];
         for (RuleKind k : RuleKind.values()) texts[k.ordinal()] = policy.rule(k);
+        messages = new Template[texts.length];
+        fixes = new Template[texts.length];
+        appeals = new Template[texts.length];
+        for (int k = 0; k < texts.length; k++) {
+            if (texts[k] == null) continue;
+            messages[k] = Template.of(texts[k].message());
+            fixes[k] = Template.of(texts[k].fix());
+            appeals[k] = Template.of(texts[k].appeal());
+        }
         secondInitial = policy.secondInitialModifiers();
         drugLine = policy.drugLineModifiers();
+        drugLineModifiers = drugLine == null ? null : Texts.or(drugLine.modifiers());
 
         Map<String, Integer> familyIndex = new LinkedHashMap<>();
         for (String f : policy.families().keySet()) familyIndex.putIfAbsent(f, familyIndex.size());
@@ -133,6 +161,12 @@ final class PreparedPolicy {
             e.primaries = primaries.toArray(new Entry[0]);
         }
         entries = map;
+    }
+
+    /** Where a rule's text is, as findings and explanations name it; null when unknown. */
+    String position(Provenance p) {
+        if (p == null || p.source() == null) return null;
+        return positions.computeIfAbsent(p.source(), SourceRef::toString);
     }
 
     RuleText text(RuleKind kind) {

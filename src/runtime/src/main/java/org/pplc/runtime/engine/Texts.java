@@ -3,13 +3,19 @@ package org.pplc.runtime.engine;
 import java.util.List;
 import java.util.function.Function;
 
-/** Filling a rule's {placeholders} and joining lists the way a billing reviewer reads them. */
-final class Texts {
+/**
+ * Filling a rule's {placeholders} and joining lists the way a billing reviewer reads them; the
+ * engine and the reviewer documents share it so both word a rule the same way.
+ */
+public final class Texts {
     private Texts() {
     }
 
-    /** Replaces each {name} the values know; leaves unknown names as written. Null stays null. */
-    static String fill(String template, Function<String, String> values) {
+    /**
+     * Replaces each {name} the values know; leaves unknown names as written. Null stays null.
+     * (The engine fills through {@link Template}, which cuts a text once per policy and fills alike.)
+     */
+    public static String fill(String template, Function<String, String> values) {
         if (template == null) return null;
         int open = template.indexOf('{');
         if (open < 0) return template;
@@ -29,12 +35,12 @@ final class Texts {
     }
 
     /** "a", "a or b", "a, b or c". */
-    static String or(List<String> items) {
+    public static String or(List<String> items) {
         return join(items, " or ");
     }
 
     /** "a", "a and b", "a, b and c". */
-    static String and(List<String> items) {
+    public static String and(List<String> items) {
         return join(items, " and ");
     }
 

@@ -3,6 +3,7 @@ package org.pplc.runtime.io;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import org.pplc.runtime.claim.Administration;
 import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
@@ -28,6 +29,33 @@ public final class JsonOutput implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
             .build();
+
+    // Field names of results and error records, quoted and encoded once (the writer copies the
+    // bytes) rather than escaped and encoded for every record.
+    private static final SerializedString F_ACTION = new SerializedString("action");
+    private static final SerializedString F_APPEAL = new SerializedString("appeal");
+    private static final SerializedString F_CARC = new SerializedString("carc");
+    private static final SerializedString F_CITATION = new SerializedString("citation");
+    private static final SerializedString F_CODE = new SerializedString("code");
+    private static final SerializedString F_DECISION = new SerializedString("decision");
+    private static final SerializedString F_ERROR = new SerializedString("error");
+    private static final SerializedString F_EXPLANATION = new SerializedString("explanation");
+    private static final SerializedString F_FINDINGS = new SerializedString("findings");
+    private static final SerializedString F_FIX = new SerializedString("fix");
+    private static final SerializedString F_ID = new SerializedString("id");
+    private static final SerializedString F_INDEX = new SerializedString("index");
+    private static final SerializedString F_LAYER = new SerializedString("layer");
+    private static final SerializedString F_LINE = new SerializedString("line");
+    private static final SerializedString F_LINES = new SerializedString("lines");
+    private static final SerializedString F_MESSAGE = new SerializedString("message");
+    private static final SerializedString F_OUTCOME = new SerializedString("outcome");
+    private static final SerializedString F_PAYER = new SerializedString("payer");
+    private static final SerializedString F_PLAN = new SerializedString("plan");
+    private static final SerializedString F_POLICY = new SerializedString("policy");
+    private static final SerializedString F_RARC = new SerializedString("rarc");
+    private static final SerializedString F_REASON = new SerializedString("reason");
+    private static final SerializedString F_RULE = new SerializedString("rule");
+    private static final SerializedString F_SOURCE = new SerializedString("source");
 
     private final JsonGenerator g;
     private int index;
@@ -105,39 +133,54 @@ public final class JsonOutput implements AutoCloseable {
         index++;
     }
 
+    private void string(SerializedString name, String value) throws IOException {
+        g.writeFieldName(name);
+        g.writeString(value);
+    }
+
+    private void number(SerializedString name, int value) throws IOException {
+        g.writeFieldName(name);
+        g.writeNumber(value);
+    }
+
+    private void arrayStart(SerializedString name) throws IOException {
+        g.writeFieldName(name);
+        g.writeStartArray();
+    }
+
     private void error(String id, int at, String message) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", id);
-        g.writeNumberField("index", at);
-        g.writeStringField("decision", "error");
-        g.writeStringField("error", message);
+        string(F_ID, id);
+        number(F_INDEX, at);
+        string(F_DECISION, "error");
+        string(F_ERROR, message);
         g.writeEndObject();
     }
 
     private void result(Result r) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", r.id());
-        g.writeStringField("payer", r.payer());
-        if (r.plan() != null) g.writeStringField("plan", r.plan());
-        g.writeStringField("policy", r.policy());
-        g.writeStringField("decision", r.decision().id());
-        g.writeArrayFieldStart("findings");
+        string(F_ID, r.id());
+        string(F_PAYER, r.payer());
+        if (r.plan() != null) string(F_PLAN, r.plan());
+        string(F_POLICY, r.policy());
+        string(F_DECISION, r.decision().id());
+        arrayStart(F_FINDINGS);
         for (Finding f : r.findings()) finding(f);
         g.writeEndArray();
         if (r.explanation() != null) {
-            g.writeArrayFieldStart("lines");
+            arrayStart(F_LINES);
             for (LineExplanation l : r.explanation()) {
                 g.writeStartObject();
-                g.writeNumberField("line", l.line());
-                g.writeStringField("code", l.code());
-                g.writeArrayFieldStart("explanation");
+                number(F_LINE, l.line());
+                string(F_CODE, l.code());
+                arrayStart(F_EXPLANATION);
                 for (Explanation e : l.checks()) {
                     g.writeStartObject();
-                    g.writeStringField("rule", e.rule().id());
-                    g.writeStringField("outcome", e.outcome());
-                    g.writeStringField("reason", e.reason());
-                    g.writeStringField("layer", e.layer());
-                    g.writeStringField("source", e.source());
+                    string(F_RULE, e.rule().id());
+                    string(F_OUTCOME, e.outcome());
+                    string(F_REASON, e.reason());
+                    string(F_LAYER, e.layer());
+                    string(F_SOURCE, e.source());
                     g.writeEndObject();
                 }
                 g.writeEndArray();
@@ -150,18 +193,21 @@ public final class JsonOutput implements AutoCloseable {
 
     private void finding(Finding f) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("line", f.line());
-        g.writeStringField("code", f.code());
-        g.writeStringField("action", f.action().id());
-        g.writeStringField("carc", f.carc());
-        strings("rarc", f.rarc());
-        g.writeStringField("rule", f.rule().id());
-        g.writeStringField("message", f.message());
-        g.writeStringField("fix", f.fix());
-        g.writeStringField("appeal", f.appeal());
-        g.writeStringField("source", f.source());
-        g.writeStringField("layer", f.layer());
-        if (f.citation() != null) g.writeStringField("citation", f.citation());
+        number(F_LINE, f.line());
+        string(F_CODE, f.code());
+        string(F_ACTION, f.action().id());
+        string(F_CARC, f.carc());
+        g.writeFieldName(F_RARC);
+        g.writeStartArray();
+        for (String v : f.rarc()) g.writeString(v);
+        g.writeEndArray();
+        string(F_RULE, f.rule().id());
+        string(F_MESSAGE, f.message());
+        string(F_FIX, f.fix());
+        string(F_APPEAL, f.appeal());
+        string(F_SOURCE, f.source());
+        string(F_LAYER, f.layer());
+        if (f.citation() != null) string(F_CITATION, f.citation());
         g.writeEndObject();
     }
 

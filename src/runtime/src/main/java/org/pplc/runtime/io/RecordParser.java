@@ -2,6 +2,7 @@ package org.pplc.runtime.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser.NumberType;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -38,13 +39,18 @@ final class RecordParser {
     static final int MAX_RECORD_CHARS = 4_000_000;
     static final int MAX_NESTING = 32;
     static final int MAX_STRING = 100_000;
+    static final int MAX_NUMBER_CHARS = 40;
+    /** Service lines on one claim: the 837I institutional claim's ceiling. */
+    static final int MAX_LINES = 999;
+    /** Modifiers on one line: the X12 837 service line has four modifier positions. */
+    static final int MAX_MODIFIERS = 4;
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
                     .maxDocumentLength(MAX_RECORD_CHARS)
                     .maxNestingDepth(MAX_NESTING)
                     .maxStringLength(MAX_STRING)
-                    .maxNumberLength(40)
+                    .maxNumberLength(MAX_NUMBER_CHARS)
                     .build())
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
@@ -69,16 +75,65 @@ final class RecordParser {
 
     static ClaimRecord parse(int index, RecordSource.Raw raw, ClaimReader.Purpose purpose) {
         if (raw.error() != null) return new ClaimRecord.Invalid(index, idOf(raw.text()), raw.error() + where(raw, null));
-        JsonNode node;
-        try {
-            node = MAPPER.readTree(raw.text());
-        } catch (StreamConstraintsException e) {
-            return new ClaimRecord.Invalid(index, idOf(raw.text()), "record breaks a size limit: "
-                    + e.getOriginalMessage() + where(raw, e.getLocation()));
-        } catch (JsonProcessingException e) {
-            return new ClaimRecord.Invalid(index, idOf(raw.text()), "not valid JSON: " + e.getOriginalMessage()
-                    + where(raw, e.getLocation()));
+        if (purpose == ClaimReader.Purpose.ADJUDICATE) {
+            Claim claim = Fast.claim(raw);
+            if (claim != null) return new ClaimRecord.Valid(index, claim);
         }
+        return parseTree(index, raw, purpose);
+    }
+
+    /** The full read: Jackson's tree, checked field by field, every problem named. */
+    static ClaimRecord parseTree(int index, RecordSource.Raw raw, ClaimReader.Purpose purpose) {
+        JsonNode node;
+        JsonParser parser = null;
+        try {
+            // Our own parser, so that a limit's error can name the field the parser was in.
+            parser = FACTORY.createParser(raw.text());
+            node = MAPPER.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            String field = fieldPath(parser);
+            return new ClaimRecord.Invalid(index, idOf(raw.text()), (field.isEmpty() ? "" : field + ": ")
+                    + "record breaks a size limit: " + e.getOriginalMessage() + where(raw, e.getLocation()));
+        } catch (JsonProcessingException e) {
+            return notJson(index, raw, e);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // reading from a String does no I/O
+        } finally {
+            if (parser != null) {
+                try {
+                    parser.close();
+                } catch (IOException ignored) {
+                    // a String source has nothing to release
+                }
+            }
+        }
+        return checked(index, raw, node, purpose);
+    }
+
+    private static ClaimRecord notJson(int index, RecordSource.Raw raw, JsonProcessingException e) {
+        return new ClaimRecord.Invalid(index, idOf(raw.text()), "not valid JSON: " + e.getOriginalMessage()
+                + where(raw, e.getLocation()));
+    }
+
+    /** Where the parser was when a limit stopped it, as the schema names fields: lines[2].code. */
+    static String fieldPath(JsonParser p) {
+        if (p == null) return "";
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) parts.push("[" + Math.max(0, c.getCurrentIndex()) + "]");
+            else if (c.getCurrentName() != null) parts.push(c.getCurrentName());
+        }
+        StringBuilder b = new StringBuilder();
+        int shown = 0;
+        for (String part : parts) {
+            if (shown++ == 6) return b.append("...").toString(); // a nesting-depth error would list every level
+            if (!b.isEmpty() && !part.startsWith("[")) b.append('.');
+            b.append(part);
+        }
+        return b.toString();
+    }
+
+    private static ClaimRecord checked(int index, RecordSource.Raw raw, JsonNode node, ClaimReader.Purpose purpose) {
         if (node == null || !node.isObject()) {
             return new ClaimRecord.Invalid(index, null, "a record must be a JSON object (a claim), got "
                     + (node == null ? "nothing" : describe(node)) + where(raw, null));
@@ -176,6 +231,10 @@ final class RecordParser {
                 errors.add("lines: must be an array of lines, got " + describe(node));
                 return List.of();
             }
+            if (node.size() > MAX_LINES) {
+                errors.add("lines: a claim may have at most " + MAX_LINES + " lines, got " + node.size());
+                return List.of();
+            }
             if (node.isEmpty() && purpose == ClaimReader.Purpose.ADJUDICATE) {
                 errors.add("lines: empty (a claim needs at least one line)");
                 return List.of();
@@ -192,6 +251,10 @@ final class RecordParser {
                 String code = requiredText(l, "code", at + ".code");
                 int units = integer(l.get("units"), at + ".units", 1, 1);
                 List<String> modifiers = strings(l.get("modifiers"), at + ".modifiers");
+                if (modifiers.size() > MAX_MODIFIERS) {
+                    // Each modifier is checked against the line's rules: a thousand of them would be a thousand findings.
+                    errors.add(at + ".modifiers: a line carries at most " + MAX_MODIFIERS + " modifiers, got " + modifiers.size());
+                }
                 String ndc = optionalScalar(l, "ndc", at + ".ndc");
                 String because = optionalText(l, "because", at + ".because");
                 lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));
@@ -418,6 +481,215 @@ final class RecordParser {
             }
             errors.add(at + ": not a local date-time (YYYY-MM-DDThh:mm), got " + describe(n));
             return null;
+        }
+    }
+
+    /**
+     * The common case, read fast: an adjudicate record that is valid as it stands, read with the
+     * streaming parser straight into the claim (no tree, no field paths built). At anything out of
+     * the ordinary (a null, a number where text is usual, a bad date, a missing field, broken JSON)
+     * it gives up with null and the record is read again by {@link Validation}, which words every
+     * error; so a record either gets exactly the claim Validation would build, or Validation's answer.
+     */
+    static final class Fast {
+        private static final List<String> FIELDS = List.of(
+                "id", "payer", "plan", "placeOfService", "dateOfService", "setting", "lines", "authorizations");
+        private static final List<String> LINE_FIELDS = List.of("line", "code", "units", "modifiers", "ndc", "because");
+        /**
+         * The same limits without Jackson's duplicate-name detection, which costs a hash set per
+         * object: the fast read spots a repeated name itself (a bit per known field) and leaves
+         * the record to the tree read, whose parser words the error.
+         */
+        private static final JsonFactory NO_DUPLICATE_CHECK = FACTORY.rebuild()
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+
+        private Fast() {
+        }
+
+        static Claim claim(String text) {
+            return claim(new RecordSource.Raw(text, null, 1));
+        }
+
+        static Claim claim(RecordSource.Raw raw) {
+            try (JsonParser p = raw.parser(NO_DUPLICATE_CHECK)) {
+                if (p.nextToken() != JsonToken.START_OBJECT) return null;
+                String id = null, payer = null, plan = null, pos = null;
+                LocalDate date = null;
+                Setting setting = null;
+                List<ClaimLine> lines = null;
+                List<PriorAuthorization> auths = List.of();
+                String name;
+                int seen = 0;
+                List<String> others = null;
+                while ((name = p.nextFieldName()) != null) {
+                    JsonToken t = p.nextToken();
+                    int known = FIELDS.indexOf(name);
+                    if (known < 0) {
+                        // another field: ignored by adjudicate, but a repeated name or a nested
+                        // duplicate must still be reported, so nested values go the tree way
+                        if (t.isStructStart()) return null;
+                        if (others == null) others = new ArrayList<>(4);
+                        if (others.contains(name)) return null;
+                        others.add(name);
+                        continue;
+                    }
+                    if ((seen & (1 << known)) != 0) return null;
+                    seen |= 1 << known;
+                    if (t == JsonToken.VALUE_NULL) return null; // a null reads as absent: Validation decides
+                    switch (name) {
+                        case "id" -> id = text(p, t);
+                        case "payer" -> payer = text(p, t);
+                        case "plan" -> plan = text(p, t);
+                        case "placeOfService" -> pos = text(p, t);
+                        case "dateOfService" -> date = date(text(p, t));
+                        case "setting" -> setting = setting(text(p, t));
+                        case "lines" -> lines = lines(p, t);
+                        case "authorizations" -> auths = authorizations(p, t);
+                        default -> throw new IllegalStateException(name);
+                    }
+                }
+                // one object and nothing after it (FAIL_ON_TRAILING_TOKENS on the tree path)
+                if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) return null;
+                if (payer == null || payer.isBlank() || date == null || lines == null || lines.isEmpty()) return null;
+                if (setting == null) {
+                    if (pos == null) return null;
+                    switch (pos) {
+                        case "11" -> setting = Setting.PROFESSIONAL;
+                        case "19", "22" -> setting = Setting.FACILITY;
+                        default -> {
+                            return null;
+                        }
+                    }
+                }
+                return new Claim(id, payer, plan, setting, pos, date, lines, auths, List.of());
+            } catch (Invalid | IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** Thrown where the fast read gives up; caught once in {@link #claim}. */
+        private static final class Invalid extends Exception {
+            static final Invalid INSTANCE = new Invalid();
+
+            private Invalid() {
+                super(null, null, false, false); // no stack trace: it is control flow
+            }
+        }
+
+        private static String text(JsonParser p, JsonToken t) throws IOException, Invalid {
+            if (t == JsonToken.VALUE_NULL) return null;
+            if (t != JsonToken.VALUE_STRING) throw Invalid.INSTANCE;
+            return p.getText();
+        }
+
+        private static String nonBlank(JsonParser p, JsonToken t) throws IOException, Invalid {
+            String s = text(p, t);
+            if (s == null || s.isBlank()) throw Invalid.INSTANCE;
+            return s;
+        }
+
+        private static LocalDate date(String s) throws Invalid {
+            if (s == null) return null;
+            try {
+                return LocalDate.parse(s);
+            } catch (DateTimeParseException e) {
+                throw Invalid.INSTANCE;
+            }
+        }
+
+        private static Setting setting(String s) throws Invalid {
+            if (s == null) return null;
+            return switch (s) {
+                case "facility" -> Setting.FACILITY;
+                case "professional" -> Setting.PROFESSIONAL;
+                default -> throw Invalid.INSTANCE;
+            };
+        }
+
+        /** A whole number within int range of at least min. */
+        private static int integer(JsonParser p, JsonToken t, int min) throws IOException, Invalid {
+            if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != NumberType.INT) throw Invalid.INSTANCE;
+            int v = p.getIntValue();
+            if (v < min) throw Invalid.INSTANCE;
+            return v;
+        }
+
+        private static List<ClaimLine> lines(JsonParser p, JsonToken t) throws IOException, Invalid {
+            if (t == JsonToken.VALUE_NULL) return null;
+            if (t != JsonToken.START_ARRAY) throw Invalid.INSTANCE;
+            List<ClaimLine> lines = new ArrayList<>(16);
+            JsonToken e;
+            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (e != JsonToken.START_OBJECT) throw Invalid.INSTANCE;
+                int number = lines.size() + 1;
+                int units = 1;
+                String code = null, ndc = null, because = null;
+                List<String> modifiers = List.of();
+                String name;
+                int seen = 0;
+                while ((name = p.nextFieldName()) != null) {
+                    JsonToken v = p.nextToken();
+                    int known = LINE_FIELDS.indexOf(name);
+                    if (known < 0 || (seen & (1 << known)) != 0 || v == JsonToken.VALUE_NULL) throw Invalid.INSTANCE;
+                    seen |= 1 << known;
+                    switch (name) {
+                        case "line" -> number = integer(p, v, 1);
+                        case "code" -> code = nonBlank(p, v);
+                        case "units" -> units = integer(p, v, 1);
+                        case "modifiers" -> modifiers = modifiers(p, v);
+                        case "ndc" -> ndc = text(p, v);
+                        case "because" -> because = text(p, v);
+                        default -> throw new IllegalStateException(name);
+                    }
+                }
+                if (code == null) throw Invalid.INSTANCE;
+                lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));
+            }
+            return lines;
+        }
+
+        private static List<String> modifiers(JsonParser p, JsonToken t) throws IOException, Invalid {
+            if (t != JsonToken.START_ARRAY) throw Invalid.INSTANCE;
+            List<String> out = new ArrayList<>(2);
+            JsonToken e;
+            while ((e = p.nextToken()) != JsonToken.END_ARRAY) out.add(nonBlank(p, e));
+            return out;
+        }
+
+        private static List<PriorAuthorization> authorizations(JsonParser p, JsonToken t) throws IOException, Invalid {
+            if (t == JsonToken.VALUE_NULL) return List.of();
+            if (t != JsonToken.START_ARRAY) throw Invalid.INSTANCE;
+            List<PriorAuthorization> out = new ArrayList<>(2);
+            JsonToken e;
+            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                if (e != JsonToken.START_OBJECT) throw Invalid.INSTANCE;
+                String id = null;
+                Map<String, Integer> byCode = null;
+                String name;
+                while ((name = p.nextFieldName()) != null) {
+                    JsonToken v = p.nextToken();
+                    if (v == JsonToken.VALUE_NULL) throw Invalid.INSTANCE;
+                    switch (name) {
+                        case "id" -> {
+                            if (id != null) throw Invalid.INSTANCE;
+                            id = text(p, v);
+                        }
+                        case "units" -> {
+                            if (v != JsonToken.START_OBJECT || byCode != null) throw Invalid.INSTANCE;
+                            byCode = new LinkedHashMap<>();
+                            String code;
+                            while ((code = p.nextFieldName()) != null) {
+                                if (byCode.put(code, integer(p, p.nextToken(), 0)) != null) throw Invalid.INSTANCE;
+                            }
+                        }
+                        default -> throw Invalid.INSTANCE;
+                    }
+                }
+                if (byCode == null) throw Invalid.INSTANCE;
+                out.add(new PriorAuthorization(id, byCode));
+            }
+            return out;
         }
     }
 }

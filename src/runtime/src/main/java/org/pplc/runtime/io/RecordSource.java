@@ -1,7 +1,11 @@
 package org.pplc.runtime.io;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+
 import java.io.IOException;
 import java.io.Reader;
+import java.util.Arrays;
 
 /**
  * Cuts the input into the text of one record at a time, so that memory stays bounded by one record
@@ -12,15 +16,58 @@ import java.io.Reader;
  * its newline), or records written one after another (a single, possibly pretty-printed, object).
  */
 final class RecordSource {
-    /** The text of one record, or why it could not be cut out. {@code line} is the input line it starts on. */
-    record Raw(String text, String error, int line) {
+    /**
+     * The text of one record, or why it could not be cut out; {@code line} is the input line it
+     * starts on. An NDJSON line is kept as the characters read, handed to Jackson as they are: the
+     * String is made only when something asks for the text (an error message, the tree read).
+     */
+    static final class Raw {
+        private final char[] chars;
+        private final int length;
+        private String text;
+        private final String error;
+        private final int line;
+
+        Raw(String text, String error, int line) {
+            this.chars = null;
+            this.length = text.length();
+            this.text = text;
+            this.error = error;
+            this.line = line;
+        }
+
+        private Raw(char[] chars, int length, int line) {
+            this.chars = chars;
+            this.length = length;
+            this.error = null;
+            this.line = line;
+        }
+
+        String text() {
+            if (text == null) text = new String(chars, 0, length);
+            return text;
+        }
+
+        String error() {
+            return error;
+        }
+
+        int line() {
+            return line;
+        }
+
+        JsonParser parser(JsonFactory factory) throws IOException {
+            return chars != null ? factory.createParser(chars, 0, length) : factory.createParser(text);
+        }
     }
 
     private enum Shape { ARRAY, LINES, VALUES }
 
     private final Reader in;
     private final int maxChars;
-    private final char[] buf = new char[8192];
+    private final char[] buf = new char[1 << 16];
+    /** The NDJSON line being read; grows to the longest line seen (at most maxChars). */
+    private char[] lineBuf = new char[4096];
     private int pos;
     private int limit;
     private boolean eof;
@@ -98,21 +145,24 @@ final class RecordSource {
                 return null;
             }
             int startLine = line;
-            StringBuilder b = new StringBuilder(1024);
+            int length = 0;
             boolean tooLong = false;
             // copy runs of the buffer up to the newline at once, not char by char
             while (true) {
                 if (pos >= limit && !fill()) break;
                 int p = pos;
                 while (p < limit && buf[p] != '\n') p++;
-                int room = maxChars - b.length();
+                int room = maxChars - length;
                 int run = p - pos;
                 if (run > room) {
-                    b.append(buf, pos, Math.max(0, room));
+                    run = Math.max(0, room);
                     tooLong = true;
-                } else {
-                    b.append(buf, pos, run);
                 }
+                if (length + run > lineBuf.length) {
+                    lineBuf = Arrays.copyOf(lineBuf, Math.min(maxChars, Math.max(length + run, 2 * lineBuf.length)));
+                }
+                System.arraycopy(buf, pos, lineBuf, length, run);
+                length += run;
                 pos = p;
                 if (p < limit) {
                     pos++;
@@ -120,9 +170,19 @@ final class RecordSource {
                     break;
                 }
             }
-            if (tooLong) return new Raw(b.substring(0, Math.min(b.length(), 200)), "record is longer than " + maxChars + " characters", startLine);
-            if (!b.toString().isBlank()) return new Raw(b.toString(), null, startLine);
+            if (tooLong) {
+                return new Raw(new String(lineBuf, 0, Math.min(length, 200)), "record is longer than " + maxChars + " characters", startLine);
+            }
+            if (!blank(lineBuf, length)) return new Raw(Arrays.copyOf(lineBuf, length), length, startLine);
         }
+    }
+
+    /** As String.isBlank, on the characters read. */
+    private static boolean blank(char[] chars, int length) {
+        for (int i = 0; i < length; i++) {
+            if (!Character.isWhitespace(chars[i])) return false;
+        }
+        return true;
     }
 
     // ---- a JSON array ----

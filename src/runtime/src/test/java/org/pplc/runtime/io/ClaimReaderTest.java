@@ -158,8 +158,55 @@ class ClaimReaderTest {
     void limitsGiveClearErrors() {
         String deep = "{\"id\":\"D\",\"x\":" + "[".repeat(100) + "]".repeat(100) + "}";
         List<ClaimRecord> rs = read(deep + "\n" + B);
-        assertTrue(error(rs.get(0)).startsWith("record breaks a size limit: "), error(rs.get(0)));
+        assertTrue(error(rs.get(0)).startsWith("x[0][0][0][0][0]...: record breaks a size limit: "), error(rs.get(0)));
         assertEquals("B", valid(rs.get(1)).id());
+    }
+
+    /** Each limit ends the one record with an error naming the record (id, index) and the field, and reading goes on. */
+    @Test
+    void eachLimitNamesTheRecordAndTheFieldAndReadingGoesOn() {
+        String claimStart = "{\"id\":\"L\",\"payer\":\"uhc\",\"setting\":\"facility\",\"dateOfService\":\"2026-03-02\",";
+        String longString = claimStart + "\"lines\":[{\"code\":\"96413\"},{\"code\":\"96415\",\"because\":\""
+                + "x".repeat(RecordParser.MAX_STRING + 1) + "\"}]}";
+        String deep = claimStart + "\"lines\":[{\"code\":\"96413\",\"modifiers\":" + "[".repeat(40) + "]".repeat(40) + "}]}";
+        String longNumber = claimStart + "\"lines\":[{\"code\":\"96413\",\"units\":" + "9".repeat(RecordParser.MAX_NUMBER_CHARS + 1) + "}]}";
+        StringBuilder many = new StringBuilder(claimStart + "\"lines\":[");
+        for (int i = 0; i <= RecordParser.MAX_LINES; i++) many.append(i > 0 ? "," : "").append("{\"code\":\"96413\"}");
+        String tooManyLines = many.append("]}").toString();
+        String fiveModifiers = claimStart + "\"lines\":[{\"code\":\"96413\",\"modifiers\":[\"59\",\"XS\",\"XU\",\"XE\",\"25\"]}]}";
+        String huge = claimStart + "\"lines\":[{\"code\":\"96413\",\"because\":\"" + "y".repeat(RecordParser.MAX_RECORD_CHARS) + "\"}]}";
+
+        List<ClaimRecord> rs = read(String.join("\n", longString, deep, longNumber, tooManyLines, huge, fiveModifiers, B));
+        assertEquals(7, rs.size(), "one record per line, the over-limit ones included");
+        for (int i = 0; i < 6; i++) {
+            ClaimRecord.Invalid bad = assertInstanceOf(ClaimRecord.Invalid.class, rs.get(i), "record " + i);
+            assertEquals(i, bad.index());
+            assertEquals("L", bad.id(), "the record is named by its id");
+        }
+        assertTrue(error(rs.get(0)).startsWith("lines[1].because: record breaks a size limit: String value length (100001) "
+                + "exceeds the maximum allowed (100000"), error(rs.get(0)));
+        assertTrue(error(rs.get(0)).endsWith("(input line 1)"), error(rs.get(0)));
+        assertTrue(error(rs.get(1)).startsWith("lines[0].modifiers[0][0][0]"), error(rs.get(1)));
+        assertTrue(error(rs.get(1)).contains("record breaks a size limit: Document nesting depth (33) exceeds the maximum allowed (32"),
+                error(rs.get(1)));
+        assertTrue(error(rs.get(2)).startsWith("lines[0].units: record breaks a size limit: Number value length"), error(rs.get(2)));
+        assertEquals("lines: a claim may have at most 999 lines, got 1000", error(rs.get(3)));
+        assertEquals("record is longer than 4000000 characters (input line 5)", error(rs.get(4)));
+        assertEquals("lines[0].modifiers: a line carries at most 4 modifiers, got 5", error(rs.get(5)));
+        assertEquals("B", valid(rs.get(6)).id(), "reading goes on after every limit");
+    }
+
+    @Test
+    void aDuplicateFieldOrTextAfterTheClaimOnItsLineIsAnError() {
+        String dup = "{\"id\":\"D\",\"id\":\"E\",\"payer\":\"uhc\",\"setting\":\"facility\",\"dateOfService\":\"2026-03-02\","
+                + "\"lines\":[{\"code\":\"96413\"}]}";
+        List<ClaimRecord> rs = read(B + "\n" + dup + "\n" + B + " {\"x\":1}\n" + B);
+        assertEquals(4, rs.size());
+        assertTrue(error(rs.get(1)).startsWith("not valid JSON: Duplicate field 'id'"), error(rs.get(1)));
+        assertTrue(error(rs.get(1)).endsWith("(input line 2)"), error(rs.get(1)));
+        assertTrue(error(rs.get(2)).startsWith("not valid JSON: Trailing token"), error(rs.get(2)));
+        assertEquals(2, rs.get(2).index());
+        assertEquals("B", valid(rs.get(3)).id());
     }
 
     @Test

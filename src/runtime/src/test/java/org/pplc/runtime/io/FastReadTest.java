@@ -1,0 +1,75 @@
+package org.pplc.runtime.io;
+
+import org.junit.jupiter.api.Test;
+import org.pplc.runtime.claim.Claim;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+/** The streaming fast read must build exactly the claim the tree read builds, or step aside. */
+class FastReadTest {
+    private static final String BASE = "\"payer\":\"uhc\",\"dateOfService\":\"2026-03-02\"";
+
+    private static ClaimRecord tree(String text) {
+        return RecordParser.parseTree(0, new RecordSource.Raw(text, null, 1), ClaimReader.Purpose.ADJUDICATE);
+    }
+
+    @Test
+    void validRecordsGiveTheTreeReadsClaim() {
+        List<String> records = List.of(
+                ClaimReaderTest.A, ClaimReaderTest.B,
+                "{\"id\":\"C1\",\"payer\":\"p1\",\"plan\":\"commercial\",\"setting\":\"professional\",\"placeOfService\":\"11\","
+                        + "\"dateOfService\":\"2026-03-02\",\"lines\":[{\"line\":1,\"code\":\"96413\",\"units\":1},"
+                        + "{\"line\":6,\"code\":\"J9312\",\"units\":70,\"modifiers\":[\"JW\",\"59\"],\"ndc\":\"0001\",\"because\":\"x\"}],"
+                        + "\"authorizations\":[{\"id\":\"PA-0\",\"units\":{\"96411\":2,\"96413\":0}},{\"units\":{}}]}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"note\":\"x\",\"count\":3,\"lines\":[{\"code\":\"96365\"}]}",
+                "{" + BASE + ",\"placeOfService\":\"19\",\"note\":null,\"lines\":[{\"code\":\"96365\",\"modifiers\":[]}]}");
+        for (String r : records) {
+            Claim fast = RecordParser.Fast.claim(r);
+            assertNotNull(fast, r);
+            assertEquals(assertInstanceOf(ClaimRecord.Valid.class, tree(r)).claim(), fast, r);
+        }
+    }
+
+    @Test
+    void anythingUnusualIsLeftToTheTreeRead() {
+        List<String> records = List.of(
+                "{\"id\":7," + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}]}", // valid, number id
+                "{" + BASE + ",\"plan\":null,\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}]}", // valid, null plan
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\",\"ndc\":12}]}", // valid, number ndc
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\",\"units\":0}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\",\"units\":1.5}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\",\"units\":99999999999}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\" \"}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"units\":1}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\",\"modifiers\":[\"\"]}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[]}",
+                "{" + BASE + ",\"setting\":\"office\",\"lines\":[{\"code\":\"96413\"}]}",
+                "{" + BASE + ",\"placeOfService\":\"12\",\"lines\":[{\"code\":\"96413\"}]}",
+                "{\"payer\":\"uhc\",\"dateOfService\":\"2026-02-30\",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}]}",
+                "{\"payer\":\"uhc\",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}]}",
+                "{" + BASE + ",\"payer\":\"x\",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}]}", // duplicate field
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}]} {}", // trailing value
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}],\"authorizations\":[{\"id\":\"A\"}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}],\"authorizations\":[{\"units\":{\"96413\":-1}}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}",
+                "[1]",
+                // names the fast read does not know, nested values, repeated names: the tree read's call
+                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\",\"extra\":1}]}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\"}],\"administrations\":[{}]}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\"}],\"x\":{\"a\":1,\"a\":2}}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"note\":1,\"note\":2,\"lines\":[{\"code\":\"96365\"}]}",
+                "{" + BASE + ",\"placeOfService\":\"22\",\"lines\":[{\"code\":\"96365\",\"code\":\"96413\"}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}],\"authorizations\":[{\"units\":{\"96413\":1,\"96413\":2}}]}",
+                "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}],\"authorizations\":[{\"id\":\"A\",\"id\":\"B\",\"units\":{}}]}");
+        for (String r : records) {
+            assertNull(RecordParser.Fast.claim(r), r);
+            // and the reader's answer is the tree read's, valid or not
+            assertEquals(tree(r), RecordParser.parse(0, new RecordSource.Raw(r, null, 1), ClaimReader.Purpose.ADJUDICATE), r);
+        }
+    }
+}
