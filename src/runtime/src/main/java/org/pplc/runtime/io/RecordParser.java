@@ -645,6 +645,8 @@ final class RecordParser {
                 }
                 if (code == null) throw Invalid.INSTANCE;
                 lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));
+                // over a limit: the tree read words the error
+                if (lines.size() > MAX_LINES) throw Invalid.INSTANCE;
             }
             return lines;
         }
@@ -653,7 +655,10 @@ final class RecordParser {
             if (t != JsonToken.START_ARRAY) throw Invalid.INSTANCE;
             List<String> out = new ArrayList<>(2);
             JsonToken e;
-            while ((e = p.nextToken()) != JsonToken.END_ARRAY) out.add(nonBlank(p, e));
+            while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+                out.add(nonBlank(p, e));
+                if (out.size() > MAX_MODIFIERS) throw Invalid.INSTANCE;
+            }
             return out;
         }
 
