@@ -85,9 +85,7 @@ UNTERMINATED      : '"' ( ~["\\\r\n] | '\\' . )*;
 
 COMMENT : ('#' | '//') ~[\r\n]* -> channel(HIDDEN);
 NEWLINE : ('\r'? '\n' | '\r') -> channel(HIDDEN);
-// Skipped, not hidden: nothing reads spaces back (the formatter needs only newlines and
-// comments), and a token per run of spaces was a third of all tokens the compiler made.
-WS      : [ \t\f]+ -> skip;
+WS      : [ \t\f]+ -> channel(HIDDEN);
 
 // Anything else is reported by the parser as a character the language does not use.
 UNKNOWN_CHAR : .;
