@@ -56,23 +56,9 @@ public final class Policy {
     /** The layer below, whose per-code entries this policy did not change; null for none. */
     private final Policy base;
 
-    public Policy(String id, String payer, String plan, String parent, LocalDate effectiveFrom,
-                  LocalDate effectiveThrough, List<String> layers, org.pplc.runtime.model.PolicyMeta meta,
-                  SourceRef source, Map<String, Family> families, Map<String, Code> codes,
-                  Map<String, Drug> drugs, List<Mue> mues, Map<String, Authorization> authorizations,
-                  Map<String, AuditThreshold> audits, List<ModifierRule> modifierRules,
-                  Map<String, RuleText> rules, Map<TimeRule.Kind, TimeRule> timeRules,
-                  Map<Setting, InitialCodeRule> initialCodeRules) {
-        this(id, payer, plan, parent, effectiveFrom, effectiveThrough, layers, meta, source, families, codes, drugs, mues,
-                authorizations, audits, modifierRules, rules, timeRules, initialCodeRules, null);
-    }
-
     /**
-     * As above, with the policy of the layer below ({@code base}, or null). What this layer leaves
-     * as the base has it is shared with the base rather than copied, and the per-code index holds
-     * only the codes this layer changes: a plan policy over a payer of a thousand rules costs a
-     * few entries, not another thousand. Values are compared by identity, so sharing happens when
-     * the caller passes the base's own rule objects (as the compiler does).
+     * A policy from flattened maps: everything of its own layer and of every layer below it, as
+     * the bundle reader and tests build them. The compiler builds layered policies with {@link #over}.
      */
     public Policy(String id, String payer, String plan, String parent, LocalDate effectiveFrom,
                   LocalDate effectiveThrough, List<String> layers, org.pplc.runtime.model.PolicyMeta meta,
@@ -80,8 +66,8 @@ public final class Policy {
                   Map<String, Drug> drugs, List<Mue> mues, Map<String, Authorization> authorizations,
                   Map<String, AuditThreshold> audits, List<ModifierRule> modifierRules,
                   Map<String, RuleText> rules, Map<TimeRule.Kind, TimeRule> timeRules,
-                  Map<Setting, InitialCodeRule> initialCodeRules, Policy base) {
-        this.base = base;
+                  Map<Setting, InitialCodeRule> initialCodeRules) {
+        this.base = null;
         this.id = id;
         this.payer = payer;
         this.plan = plan;
@@ -91,14 +77,14 @@ public final class Policy {
         this.layers = List.copyOf(layers);
         this.meta = meta;
         this.source = source;
-        this.families = base != null && same(families, base.families) ? base.families : frozen(families);
-        this.codes = base != null && same(codes, base.codes) ? base.codes : frozen(codes);
-        this.drugs = base != null && same(drugs, base.drugs) ? base.drugs : frozen(drugs);
-        this.mues = base != null && same(mues, base.mues) ? base.mues : List.copyOf(mues);
-        this.authorizations = base != null && same(authorizations, base.authorizations) ? base.authorizations : frozen(authorizations);
-        this.audits = base != null && same(audits, base.audits) ? base.audits : frozen(audits);
-        this.modifierRules = base != null && same(modifierRules, base.modifierRules) ? base.modifierRules : List.copyOf(modifierRules);
-        this.rules = base != null && same(rules, base.rules) ? base.rules : frozen(rules);
+        this.families = frozen(families);
+        this.codes = frozen(codes);
+        this.drugs = frozen(drugs);
+        this.mues = List.copyOf(mues);
+        this.authorizations = frozen(authorizations);
+        this.audits = frozen(audits);
+        this.modifierRules = List.copyOf(modifierRules);
+        this.rules = frozen(rules);
         this.timeRules = Collections.unmodifiableMap(new LinkedHashMap<>(timeRules));
         this.initialCodeRules = Collections.unmodifiableMap(new LinkedHashMap<>(initialCodeRules));
 
@@ -130,11 +116,6 @@ public final class Policy {
             Authorization auth = authorizations.get(c);
             AuditThreshold audit = audits.get(c);
             ModifierRule.Allowed mods = allowed.get(c);
-            CodeRules below = base == null ? null : base.rulesFor(c);
-            if (below != null && below.definition() == def && below.practitionerMue() == prac && below.outpatientMue() == out
-                    && below.authorization() == auth && below.audit() == audit && below.allowedModifiers() == mods) {
-                continue; // unchanged by this layer: found through the base
-            }
             index.put(c, new CodeRules(c, def, prac, out, auth, audit, mods));
         }
         this.byCode = FrozenMap.of(index);
@@ -256,23 +237,6 @@ public final class Policy {
 
     private static <T> T or(T own, T below) {
         return own != null ? own : below;
-    }
-
-    /** Same entries in the same order, values by identity. */
-    private static <K, V> boolean same(Map<K, V> a, Map<K, V> b) {
-        if (a.size() != b.size()) return false;
-        java.util.Iterator<Map.Entry<K, V>> i = a.entrySet().iterator(), j = b.entrySet().iterator();
-        while (i.hasNext()) {
-            Map.Entry<K, V> x = i.next(), y = j.next();
-            if (x.getValue() != y.getValue() || !x.getKey().equals(y.getKey())) return false;
-        }
-        return true;
-    }
-
-    private static <T> boolean same(List<T> a, List<T> b) {
-        if (a.size() != b.size()) return false;
-        for (int k = 0; k < a.size(); k++) if (a.get(k) != b.get(k)) return false;
-        return true;
     }
 
     private static <K, V> Map<K, V> frozen(Map<K, V> m) {
