@@ -11,17 +11,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /**
@@ -53,78 +48,17 @@ public final class AdjudicateCommand implements Callable<Integer> {
         if (c == null) return 1;
         Adjudicator engine = new Adjudicator(c.policySet());
 
-        InputStream in;
-        try {
-            in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
-        } catch (NoSuchFileException e) {
-            err.println("pplc adjudicate: " + input + ": no such file");
-            return 1;
-        } catch (AccessDeniedException e) {
-            err.println("pplc adjudicate: " + input + ": permission denied");
-            return 1;
-        } catch (IOException e) {
-            err.println("pplc adjudicate: " + input + ": cannot read: " + e.getMessage());
-            return 1;
-        }
-
-        Path temp = null;
-        Thread removeAside = null;
-        try {
-            OutputStream target;
-            if (out == null) {
-                target = new BufferedOutputStream(System.out, 1 << 16);
-            } else {
-                Path dir = out.toAbsolutePath().getParent();
-                Files.createDirectories(dir);
-                temp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
-                // Stopped (Ctrl-C, SIGTERM) before the rename: remove the half-written aside file too.
-                Path aside = temp;
-                removeAside = new Thread(() -> {
-                    try {
-                        Files.deleteIfExists(aside);
-                    } catch (IOException ignored) {
-                        // the JVM is going down; the file is hidden and named as ours
-                    }
-                });
-                Runtime.getRuntime().addShutdownHook(removeAside);
-                target = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-            }
-            Tally tally = run(engine, in, target, err);
-            if (out != null) {
-                target.close();
-                moveInto(temp, out);
-                temp = null;
-            } else {
-                target.flush();
-            }
+        BatchFiles files = BatchFiles.open("adjudicate", input, out, err);
+        if (files == null) return 1;
+        try (files) {
+            Tally tally = run(engine, files.in(), files.out(), err);
+            files.commit();
             err.println(tally.summary());
             return tally.errors > 0 ? 2 : 0;
         } catch (UncheckedIOException | IOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             err.println("pplc adjudicate: " + (e.getMessage() != null ? e.getMessage() : cause.toString()));
             return 2;
-        } finally {
-            if (removeAside != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(removeAside);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running or about to: it removes the aside file itself
-                }
-            }
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the aside file is ours; nothing more to do when it cannot be removed
-                }
-            }
-            if (in != System.in) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // input fully read or abandoned
-                }
-            }
         }
     }
 
@@ -148,14 +82,6 @@ public final class AdjudicateCommand implements Callable<Integer> {
             }
         }
         return tally;
-    }
-
-    private static void moveInto(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     /** Counts by decision for the closing summary line. */

@@ -8,17 +8,12 @@ import org.pplc.runtime.io.ClaimRecord;
 import org.pplc.runtime.io.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -37,6 +32,9 @@ public final class DeriveCommand implements Callable<Integer> {
             description = "Visits with administrations: one object, a JSON array, or NDJSON; - reads standard input.")
     String input;
 
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the claims to FILE (written aside, then renamed) instead of standard output.")
+    Path out;
+
     @Override
     public Integer call() {
         PrintStream err = System.err;
@@ -44,25 +42,13 @@ public final class DeriveCommand implements Callable<Integer> {
         if (c == null) return 1;
         Deriver deriver = new Deriver(c.policySet());
 
-        InputStream in;
-        try {
-            in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
-        } catch (NoSuchFileException e) {
-            err.println("pplc derive: " + input + ": no such file");
-            return 1;
-        } catch (AccessDeniedException e) {
-            err.println("pplc derive: " + input + ": permission denied");
-            return 1;
-        } catch (IOException e) {
-            err.println("pplc derive: " + input + ": cannot read: " + e.getMessage());
-            return 1;
-        }
-        try {
-            OutputStream target = new BufferedOutputStream(System.out, 1 << 16);
+        BatchFiles files = BatchFiles.open("derive", input, out, err);
+        if (files == null) return 1;
+        try (files) {
             int records = 0;
             int errors = 0;
-            try (ClaimReader reader = new ClaimReader(in, ClaimReader.Purpose.DERIVE);
-                 JsonOutput json = new JsonOutput(target)) {
+            try (ClaimReader reader = new ClaimReader(files.in(), ClaimReader.Purpose.DERIVE);
+                 JsonOutput json = new JsonOutput(files.out())) {
                 while (reader.hasNext()) {
                     ClaimRecord record = reader.next();
                     records++;
@@ -81,21 +67,13 @@ public final class DeriveCommand implements Callable<Integer> {
                     }
                 }
             }
-            target.flush();
+            files.commit();
             err.println(records + (records == 1 ? " visit: " : " visits: ") + (records - errors) + " derived, "
                     + errors + (errors == 1 ? " error" : " errors"));
             return errors > 0 ? 2 : 0;
         } catch (UncheckedIOException | IOException e) {
             err.println("pplc derive: " + e.getMessage());
             return 2;
-        } finally {
-            if (in != System.in) {
-                try {
-                    in.close();
-                } catch (IOException ignored) {
-                    // input fully read or abandoned
-                }
-            }
         }
     }
 }

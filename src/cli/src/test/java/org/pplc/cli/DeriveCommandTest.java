@@ -74,6 +74,21 @@ class DeriveCommandTest {
     }
 
     @Test
+    void outWritesTheClaimsAsideThenRenamesThemIntoPlace(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("claims.ndjson");
+        Run r = run(null, "derive", "--policies", POLICIES, "--out", target.toString(), "policies/examples/folfox.json");
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(List.of(), r.records(), "nothing on standard output with --out");
+        assertTrue(Files.readString(target).startsWith("{\"id\":\"FOLFOX-C3\""), Files.readString(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.count(), "no aside file left behind");
+        }
+        Run missing = run(null, "derive", "--policies", POLICIES, "--out", target.toString(), dir.resolve("nope.json").toString());
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("nope.json: no such file"), missing.err());
+    }
+
+    @Test
     void everyRecordGetsAnOutputRecordInOrder() throws Exception {
         String visit = Files.readString(Path.of("policies/examples/rchop.json")).replace("\n", " ");
         String ndjson = visit + "\n"
