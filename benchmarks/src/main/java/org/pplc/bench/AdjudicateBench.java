@@ -38,6 +38,9 @@ public class AdjudicateBench {
     Adjudicator adjudicator;
     HandWritten handWritten;
     Claim claim;
+    /** Varied claims spread over all the payers (the same claims for 6 and 1,000 but for the payer id). */
+    Claim[] acrossPayers;
+    int next;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -50,11 +53,34 @@ public class AdjudicateBench {
         Policy policy = c.policySet().policy(r.policy());
         handWritten = new HandWritten(policy);
         if (handWritten.evaluate(claim).size() != 1) throw new IllegalStateException("hand-written disagrees: " + handWritten.evaluate(claim));
+        java.util.Random random = new java.util.Random(7);
+        acrossPayers = new Claim[4096];
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < acrossPayers.length; i++) {
+            acrossPayers[i] = Claims.random(random, i, payers);
+            seen.add(acrossPayers[i].payer());
+        }
+        // every claim must reach a policy: an unknown payer would be a cheap error record, not a claim
+        for (Claim each : acrossPayers) {
+            if (adjudicator.evaluate(each).policy() == null) throw new IllegalStateException("no policy for " + each.payer());
+        }
+        if (seen.size() < payers * 9 / 10) throw new IllegalStateException("claims reach only " + seen.size() + " payers");
     }
 
     @Benchmark
     public Result pplc() {
         return adjudicator.evaluate(claim);
+    }
+
+    /**
+     * 6 vs 1,000 payers with a different payer (and plan, setting, units) on each call, so the
+     * 1,000-payer run cannot keep one payer's policy hot in the cache.
+     */
+    @Benchmark
+    public Result pplcAcrossPayers() {
+        Claim c = acrossPayers[next];
+        next = (next + 1) & (acrossPayers.length - 1);
+        return adjudicator.evaluate(c);
     }
 
     @Benchmark
