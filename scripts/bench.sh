@@ -35,7 +35,9 @@ fi
 if want cpu; then
   echo "== compile, warm, by the compiling thread's CPU time: 10,000 and 100,000 lines"
   { java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 10000 30 15
-    java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 100000 20 10; } | tee "$out/compile-cpu.txt"
+    java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 100000 20 10
+    echo "-- by stage, 100,000 lines"
+    java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileStages 100000 15 10; } | tee "$out/compile-cpu.txt"
 fi
 
 if want memory; then
