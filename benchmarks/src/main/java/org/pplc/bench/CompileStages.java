@@ -45,7 +45,7 @@ public final class CompileStages {
             long b = mx.getCurrentThreadCpuTime();
             Diagnostics d = new Diagnostics();
             List<Parsing.Parsed> parsed = new ArrayList<>();
-            for (SourceFile s : corpus.files()) parsed.add(Parsing.parse(s.path(), s.text(), d));
+            for (SourceFile s : corpus.files()) parsed.add(Parsing.parseTree(s.path(), s.text(), d));
             long c = mx.getCurrentThreadCpuTime();
             List<Ast.PolicyFile> files = new ArrayList<>();
             for (int i = 0; i < parsed.size(); i++) files.add(AstBuilder.build(corpus.files().get(i).path(), parsed.get(i).tree()));

@@ -131,7 +131,7 @@ public final class PolicyCompiler {
         List<Ast.PolicyFile> files = new ArrayList<>();
         boolean syntaxOk = !diag.hasErrors();
         for (SourceFile s : sources) {
-            Parsing.Parsed parsed = Parsing.parse(s.path(), s.text(), diag);
+            Parsing.Parsed parsed = Parsing.parseTree(s.path(), s.text(), diag);
             if (parsed.errors() > 0) {
                 syntaxOk = false;
                 continue;

@@ -32,7 +32,11 @@ public final class Parsing {
     private Parsing() {
     }
 
-    /** The parse tree (null when a limit stopped the parse) and the number of errors reported for the file. */
+    /**
+     * The parse tree (null when a limit stopped the parse) and the number of errors reported for the
+     * file. {@code tokens} holds every token, spaces and comments included, for {@link #parse}; it is
+     * null from {@link #parseTree} when the quick scanner read the file.
+     */
     public record Parsed(PolicyParser.PolicyFileContext tree, CommonTokenStream tokens, int errors) {
     }
 
@@ -46,6 +50,31 @@ public final class Parsing {
         }
     }
 
+    /**
+     * The parse tree for the compiler, which needs no spaces or comments: the quick scanner's
+     * tokens and SLL when that succeeds; anything else (a character or text the scanner declines,
+     * any syntax error, a limit) is parsed again by {@link #parse}, so every diagnostic is the one
+     * the generated lexer and LL recovery give.
+     */
+    public static Parsed parseTree(String file, String text, Diagnostics diagnostics) {
+        if (text.length() <= MAX_TEXT_CHARS) {
+            FastScanner.Tokens scanned = FastScanner.scan(file, text);
+            if (scanned != null) {
+                PolicyParser parser = new PolicyParser(new ArrayTokenStream(scanned, file));
+                parser.removeErrorListeners();
+                parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+                parser.setErrorHandler(new BailErrorStrategy());
+                try {
+                    return new Parsed(parser.policyFile(), null, 0);
+                } catch (ParseCancellationException sllFailed) {
+                    // parsed again below, with the tokens the error messages are made of
+                }
+            }
+        }
+        return parse(file, text, diagnostics);
+    }
+
+    /** The parse tree and every token (spaces and comments on the hidden channel), for the formatter. */
     public static Parsed parse(String file, String text, Diagnostics diagnostics) {
         if (text.length() > MAX_TEXT_CHARS) {
             diagnostics.error("file-too-large", new Span(file, 1, 1, 1, 1), "policy text is longer than "
