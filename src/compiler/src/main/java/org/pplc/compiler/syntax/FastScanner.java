@@ -28,6 +28,8 @@ final class FastScanner {
     /** Keyword texts by type, from the generated vocabulary so that a new keyword needs no change here. */
     private static final String[] KEYWORDS;
     private static final int[] KEYWORD_TYPES;
+    private static final char[][] KEYWORD_CHARS;
+    private static final int[] KEYWORD_HASHES;
     private static final int TABLE_MASK;
 
     static {
@@ -46,6 +48,13 @@ final class FastScanner {
         }
         KEYWORDS = words;
         KEYWORD_TYPES = types;
+        KEYWORD_CHARS = new char[size][];
+        KEYWORD_HASHES = new int[size];
+        for (int k = 0; k < size; k++) {
+            if (words[k] == null) continue;
+            KEYWORD_CHARS[k] = words[k].toCharArray();
+            KEYWORD_HASHES[k] = words[k].hashCode();
+        }
         TABLE_MASK = size - 1;
     }
 
@@ -63,16 +72,14 @@ final class FastScanner {
     }
 
     private final String text;
-    private final String file;
     private final boolean keepTrivia;
     private final int maxTokens;
     private Token[] tokens;
     private int[] types;
     private int size;
 
-    private FastScanner(String text, String file, boolean keepTrivia, int maxTokens) {
+    private FastScanner(String text, boolean keepTrivia, int maxTokens) {
         this.text = text;
-        this.file = file;
         this.keepTrivia = keepTrivia;
         this.maxTokens = maxTokens;
         int guess = Math.max(16, keepTrivia ? text.length() / 2 : text.length() / 6);
@@ -81,30 +88,32 @@ final class FastScanner {
     }
 
     /** The text's tokens without spaces, line ends and comments; null where the generated lexer must do it. */
-    static Tokens scan(String file, String text) {
-        return new FastScanner(text, file, false, Parsing.MAX_TOKENS).run();
+    static Tokens scan(String text) {
+        return new FastScanner(text, false, Parsing.MAX_TOKENS).run();
     }
 
     /** Every token, spaces and comments included (hidden channel), as the generated lexer gives them; for tests. */
-    static Tokens scanAll(String file, String text, int maxTokens) {
-        return new FastScanner(text, file, true, maxTokens).run();
+    static Tokens scanAll(String text, int maxTokens) {
+        return new FastScanner(text, true, maxTokens).run();
     }
 
     private Tokens run() {
-        final String s = text;
-        final int n = s.length();
+        // One copy into a char array: indexing it is cheaper than String.charAt on every character.
+        final int n = text.length();
+        final char[] s = new char[n];
+        text.getChars(0, n, s, 0);
         int i = 0;
         int line = 1;
         int lineStart = 0;
         int count = 0;
         while (i < n) {
-            char c = s.charAt(i);
+            char c = s[i];
             int start = i;
             int type;
             boolean hidden = false;
             boolean newline = false;
             if (c == ' ' || c == '\t' || c == '\f') {
-                do i++; while (i < n && ((c = s.charAt(i)) == ' ' || c == '\t' || c == '\f'));
+                do i++; while (i < n && ((c = s[i]) == ' ' || c == '\t' || c == '\f'));
                 type = PolicyLexer.WS;
                 hidden = true;
             } else if (c == '\n') {
@@ -115,34 +124,39 @@ final class FastScanner {
             } else if (c == '\r') {
                 // The lexer counts a line only at '\n': a lone '\r' is a line end token on the same line.
                 i++;
-                newline = i < n && s.charAt(i) == '\n';
+                newline = i < n && s[i] == '\n';
                 if (newline) i++;
                 type = PolicyLexer.NEWLINE;
                 hidden = true;
             } else if (isWordStart(c)) {
                 int end = i + 1;
-                while (end < n && isWordChar(s.charAt(end))) end++;
+                int hash = c; // String.hashCode of the word, for the keyword table
+                char ch;
+                while (end < n && isWordChar(ch = s[end])) {
+                    hash = 31 * hash + ch;
+                    end++;
+                }
                 if (c <= '9') {
                     int digitsEnd = i + 1;
-                    while (digitsEnd < n && isDigit(s.charAt(digitsEnd))) digitsEnd++;
+                    while (digitsEnd < n && isDigit(s[digitsEnd])) digitsEnd++;
                     if (end - i == 10 && isDate(s, i)) {
                         type = PolicyLexer.DATE;
-                    } else if (digitsEnd + 1 < n && s.charAt(digitsEnd) == '.' && isDigit(s.charAt(digitsEnd + 1))) {
+                    } else if (digitsEnd + 1 < n && s[digitsEnd] == '.' && isDigit(s[digitsEnd + 1])) {
                         end = digitsEnd + 2; // DECIMAL is longer than any WORD here: '.' ends a word
-                        while (end < n && isDigit(s.charAt(end))) end++;
+                        while (end < n && isDigit(s[end])) end++;
                         type = PolicyLexer.DECIMAL;
                     } else {
                         type = end == digitsEnd ? PolicyLexer.INT : PolicyLexer.WORD;
                     }
                 } else {
-                    type = keyword(s, i, end);
+                    type = keyword(s, i, end, hash);
                 }
                 i = end;
             } else if (c == '"') {
                 i++;
                 while (true) {
                     if (i >= n) return null;                 // no closing quote: UNTERMINATED
-                    char ch = s.charAt(i);
+                    char ch = s[i];
                     if (ch == '"') {
                         i++;
                         break;
@@ -150,7 +164,7 @@ final class FastScanner {
                     if (ch == '\n' || ch == '\r') return null; // UNTERMINATED
                     if (ch == '\\') {
                         if (i + 1 >= n) return null;
-                        ch = s.charAt(i + 1);
+                        ch = s[i + 1];
                         if (ch == '\n' || ch == '\r') return null; // an escaped line end: rare, the lexer counts its line
                         i++;
                     }
@@ -158,10 +172,10 @@ final class FastScanner {
                     i++;
                 }
                 type = PolicyLexer.STRING;
-            } else if (c == '#' || c == '/' && i + 1 < n && s.charAt(i + 1) == '/') {
+            } else if (c == '#' || c == '/' && i + 1 < n && s[i + 1] == '/') {
                 i++;
                 while (i < n) {
-                    char ch = s.charAt(i);
+                    char ch = s[i];
                     if (ch == '\n' || ch == '\r') break;
                     if (Character.isSurrogate(ch)) return null;
                     i++;
@@ -204,25 +218,24 @@ final class FastScanner {
             tokens = Arrays.copyOf(tokens, size * 2);
             types = Arrays.copyOf(types, size * 2);
         }
-        tokens[size] = new Tok(type, channel, start, stop, line, column, size, text, file);
+        tokens[size] = new Tok(type, channel, start, stop, line, column, size, text);
         types[size++] = type;
     }
 
-    private static int keyword(String s, int from, int to) {
-        int h = 0;
-        for (int k = from; k < to; k++) h = 31 * h + s.charAt(k);
+    private static int keyword(char[] s, int from, int to, int hash) {
         int len = to - from;
-        for (int slot = h & TABLE_MASK; KEYWORDS[slot] != null; slot = (slot + 1) & TABLE_MASK) {
-            String w = KEYWORDS[slot];
-            if (w.length() == len && s.regionMatches(from, w, 0, len)) return KEYWORD_TYPES[slot];
+        for (int slot = hash & TABLE_MASK; KEYWORDS[slot] != null; slot = (slot + 1) & TABLE_MASK) {
+            if (KEYWORD_HASHES[slot] != hash) continue;
+            char[] w = KEYWORD_CHARS[slot];
+            if (w.length == len && Arrays.equals(w, 0, len, s, from, to)) return KEYWORD_TYPES[slot];
         }
         return PolicyLexer.WORD;
     }
 
     /** DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT at from. */
-    private static boolean isDate(String s, int from) {
+    private static boolean isDate(char[] s, int from) {
         for (int k = 0; k < 10; k++) {
-            char ch = s.charAt(from + k);
+            char ch = s[from + k];
             if (k == 4 || k == 7 ? ch != '-' : !isDigit(ch)) return false;
         }
         return true;
@@ -237,7 +250,13 @@ final class FastScanner {
     }
 
     private static boolean isWordChar(char c) {
-        return isWordStart(c) || c == '-' || c == '_';
+        return c < 128 && WORD_CHAR[c];
+    }
+
+    private static final boolean[] WORD_CHAR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) WORD_CHAR[c] = isWordStart(c) || c == '-' || c == '_';
     }
 
     /**
@@ -254,9 +273,8 @@ final class FastScanner {
         private final int column;
         private final int index;
         final String source;
-        private final String file;
 
-        Tok(int type, int channel, int start, int stop, int line, int column, int index, String source, String file) {
+        Tok(int type, int channel, int start, int stop, int line, int column, int index, String source) {
             this.type = type;
             this.channel = channel;
             this.start = start;
@@ -265,7 +283,6 @@ final class FastScanner {
             this.column = column;
             this.index = index;
             this.source = source;
-            this.file = file;
         }
 
         @Override
@@ -316,10 +333,6 @@ final class FastScanner {
         @Override
         public CharStream getInputStream() {
             return null;
-        }
-
-        String file() {
-            return file;
         }
 
         @Override

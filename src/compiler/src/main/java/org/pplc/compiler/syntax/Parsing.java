@@ -7,6 +7,8 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.TokenStream;
 import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.compiler.diag.Span;
 import org.pplc.compiler.syntax.antlr.PolicyLexer;
@@ -34,8 +36,7 @@ public final class Parsing {
 
     /**
      * The parse tree (null when a limit stopped the parse) and the number of errors reported for the
-     * file. {@code tokens} holds every token, spaces and comments included, for {@link #parse}; it is
-     * null from {@link #parseTree} when the quick scanner read the file.
+     * file, and every token (spaces and comments on the hidden channel).
      */
     public record Parsed(PolicyParser.PolicyFileContext tree, CommonTokenStream tokens, int errors) {
     }
@@ -51,27 +52,79 @@ public final class Parsing {
     }
 
     /**
-     * The parse tree for the compiler, which needs no spaces or comments: the quick scanner's
-     * tokens and SLL when that succeeds; anything else (a character or text the scanner declines,
-     * any syntax error, a limit) is parsed again by {@link #parse}, so every diagnostic is the one
-     * the generated lexer and LL recovery give.
+     * What the quick parse reports as it goes, instead of building a parse tree: a rule starts, a
+     * token is matched, a rule ends (its context has its start and stop tokens and its labeled
+     * alternative's class, no children).
      */
-    public static Parsed parseTree(String file, String text, Diagnostics diagnostics) {
-        if (text.length() <= MAX_TEXT_CHARS) {
-            FastScanner.Tokens scanned = FastScanner.scan(file, text);
-            if (scanned != null) {
-                PolicyParser parser = new PolicyParser(new ArrayTokenStream(scanned, file));
-                parser.removeErrorListeners();
-                parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-                parser.setErrorHandler(new BailErrorStrategy());
-                try {
-                    return new Parsed(parser.policyFile(), null, 0);
-                } catch (ParseCancellationException sllFailed) {
-                    // parsed again below, with the tokens the error messages are made of
-                }
-            }
+    public interface Events {
+        void enterRule();
+
+        void token(Token t);
+
+        void exitRule(ParserRuleContext ctx);
+    }
+
+    /** The generated parser, reporting {@link Events} (ANTLR's parse listeners would cost a node per token). */
+    private static final class EventParser extends PolicyParser {
+        private final Events events;
+
+        EventParser(TokenStream input, Events events) {
+            super(input);
+            this.events = events;
         }
-        return parse(file, text, diagnostics);
+
+        @Override
+        public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+            super.enterRule(localctx, state, ruleIndex);
+            events.enterRule();
+        }
+
+        @Override
+        public void exitRule() {
+            ParserRuleContext c = _ctx;
+            super.exitRule();
+            events.exitRule(c);
+        }
+
+        @Override
+        public Token consume() {
+            Token t = super.consume();
+            events.token(t);
+            return t;
+        }
+    }
+
+    /**
+     * The compiler's quick path: the quick scanner's tokens (no spaces or comments) and SLL, with
+     * no parse tree: the events see every rule and token as the parser goes (the AST builder
+     * builds from those). Returns false, having reported nothing, when the text needs the full path:
+     * a character or text the scanner declines, a limit, or any syntax error. The caller then
+     * uses {@link #parse}, so every diagnostic is the one the generated lexer and LL recovery give.
+     *
+     * @param events null to parse only (for measuring)
+     */
+    public static boolean parseQuick(String file, String text, Events events) {
+        if (text.length() > MAX_TEXT_CHARS) return false;
+        FastScanner.Tokens scanned = FastScanner.scan(text);
+        if (scanned == null) return false;
+        TokenStream input = new ArrayTokenStream(scanned, file);
+        PolicyParser parser = events == null ? new PolicyParser(input) : new EventParser(input, events);
+        parser.removeErrorListeners();
+        parser.setBuildParseTree(false);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(new BailErrorStrategy());
+        try {
+            parser.policyFile();
+            return true;
+        } catch (ParseCancellationException sllFailed) {
+            return false;
+        }
+    }
+
+    /** The quick scanner alone: the number of tokens it keeps, or -1 where it declines the text (for measuring). */
+    public static int quickScan(String file, String text) {
+        FastScanner.Tokens t = text.length() > MAX_TEXT_CHARS ? null : FastScanner.scan(text);
+        return t == null ? -1 : t.size;
     }
 
     /** The parse tree and every token (spaces and comments on the hidden channel), for the formatter. */
