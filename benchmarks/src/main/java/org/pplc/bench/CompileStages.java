@@ -1,6 +1,7 @@
 package org.pplc.bench;
 
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.pplc.compiler.SourceFile;
 import org.pplc.compiler.ast.Ast;
@@ -30,11 +31,42 @@ public final class CompileStages {
     private CompileStages() {
     }
 
+    /**
+     * The quick path on this corpus gives what the full path gives: the generated lexer's tokens,
+     * token for token, and the AST built from the parse tree (the compiler module's QuickPathTest
+     * does the same on the shipped policies, the diagnostics table and mutations).
+     */
+    static void checkQuickPath(Corpus corpus) {
+        for (SourceFile s : corpus.files()) {
+            PolicyLexer lx = new PolicyLexer(CharStreams.fromString(s.text()));
+            CommonTokenStream all = new CommonTokenStream(lx);
+            all.fill();
+            List<Token> quick = Parsing.quickScanAll(s.text());
+            if (quick == null || quick.size() != all.size()) throw new IllegalStateException("scanner differs on " + s.path());
+            for (int i = 0; i < quick.size(); i++) {
+                Token a = all.get(i);
+                Token b = quick.get(i);
+                if (a.getType() != b.getType() || !a.getText().equals(b.getText()) || a.getStartIndex() != b.getStartIndex()
+                        || a.getStopIndex() != b.getStopIndex() || a.getLine() != b.getLine()
+                        || a.getCharPositionInLine() != b.getCharPositionInLine() || a.getChannel() != b.getChannel()
+                        || a.getTokenIndex() != b.getTokenIndex()) {
+                    throw new IllegalStateException("scanner differs on " + s.path() + ": " + a + " vs " + b);
+                }
+            }
+            Diagnostics d = new Diagnostics();
+            Ast.PolicyFile viaTree = AstBuilder.build(s.path(), Parsing.parse(s.path(), s.text(), d).tree());
+            if (!viaTree.equals(AstBuilder.parse(s.path(), s.text(), d)) || d.hasErrors()) {
+                throw new IllegalStateException("quick AST differs on " + s.path());
+            }
+        }
+    }
+
     public static void main(String[] args) {
         int lines = Integer.parseInt(args[0]);
         int warmup = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
         Corpus corpus = Corpus.ofLines(lines / 100, lines, 42);
+        checkQuickPath(corpus);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         String[] names = {"antlr lex (ref)", "scan", "scan+parse", "scan+parse+ast", "check", "lower"};
         boolean[] inCompile = {false, false, false, true, true, true};

@@ -82,7 +82,8 @@ final class FastScanner {
         this.text = text;
         this.keepTrivia = keepTrivia;
         this.maxTokens = maxTokens;
-        int guess = Math.max(16, keepTrivia ? text.length() / 2 : text.length() / 6);
+        // Policy text averages about six characters a token (spaces included): most files fit at once.
+        int guess = 16 + (keepTrivia ? text.length() / 2 : text.length() / 4);
         this.tokens = new Token[guess];
         this.types = new int[guess];
     }
@@ -202,23 +203,23 @@ final class FastScanner {
             }
             if (++count > maxTokens) return null; // the generated lexer's path reports where reading stopped
             if (!hidden || keepTrivia) {
-                add(type, hidden ? Token.HIDDEN_CHANNEL : Token.DEFAULT_CHANNEL, start, i - 1, line, start - lineStart);
+                add(type, start, i - 1, line, start - lineStart);
             }
             if (newline) {
                 line++;
                 lineStart = i;
             }
         }
-        add(Token.EOF, Token.DEFAULT_CHANNEL, n, n - 1, line, n - lineStart);
+        add(Token.EOF, n, n - 1, line, n - lineStart);
         return new Tokens(tokens, types, size);
     }
 
-    private void add(int type, int channel, int start, int stop, int line, int column) {
+    private void add(int type, int start, int stop, int line, int column) {
         if (size == tokens.length) {
             tokens = Arrays.copyOf(tokens, size * 2);
             types = Arrays.copyOf(types, size * 2);
         }
-        tokens[size] = new Tok(type, channel, start, stop, line, column, size, text);
+        tokens[size] = new Tok(type, start, stop, line, column, size, text);
         types[size++] = type;
     }
 
@@ -266,7 +267,6 @@ final class FastScanner {
      */
     static final class Tok implements Token {
         private final int type;
-        private final int channel;
         private final int start;
         private final int stop;
         private final int line;
@@ -274,9 +274,8 @@ final class FastScanner {
         private final int index;
         final String source;
 
-        Tok(int type, int channel, int start, int stop, int line, int column, int index, String source) {
+        Tok(int type, int start, int stop, int line, int column, int index, String source) {
             this.type = type;
-            this.channel = channel;
             this.start = start;
             this.stop = stop;
             this.line = line;
@@ -307,7 +306,9 @@ final class FastScanner {
 
         @Override
         public int getChannel() {
-            return channel;
+            // The lexer's rules for spaces, line ends and comments say channel(HIDDEN).
+            return type == PolicyLexer.WS || type == PolicyLexer.NEWLINE || type == PolicyLexer.COMMENT
+                    ? HIDDEN_CHANNEL : DEFAULT_CHANNEL;
         }
 
         @Override
@@ -338,7 +339,7 @@ final class FastScanner {
         @Override
         public String toString() {
             return "[@" + index + "," + start + ":" + stop + "='" + getText() + "',<" + type + ">,"
-                    + (channel > 0 ? "channel=" + channel + "," : "") + line + ":" + column + "]";
+                    + (getChannel() > 0 ? "channel=" + getChannel() + "," : "") + line + ":" + column + "]";
         }
     }
 }

@@ -7,13 +7,17 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.Parser;
 import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.TokenStream;
 import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.compiler.diag.Span;
 import org.pplc.compiler.syntax.antlr.PolicyLexer;
 import org.pplc.compiler.syntax.antlr.PolicyParser;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -64,13 +68,32 @@ public final class Parsing {
         void exitRule(ParserRuleContext ctx);
     }
 
+    /** Stops at the first error, and says so: the rules it unwinds then end without being built. */
+    private static final class Bail extends BailErrorStrategy {
+        boolean failed;
+
+        @Override
+        public void recover(Parser recognizer, RecognitionException e) {
+            failed = true;
+            super.recover(recognizer, e);
+        }
+
+        @Override
+        public Token recoverInline(Parser recognizer) throws RecognitionException {
+            failed = true;
+            return super.recoverInline(recognizer);
+        }
+    }
+
     /** The generated parser, reporting {@link Events} (ANTLR's parse listeners would cost a node per token). */
     private static final class EventParser extends PolicyParser {
         private final Events events;
+        private final Bail bail;
 
-        EventParser(TokenStream input, Events events) {
+        EventParser(TokenStream input, Events events, Bail bail) {
             super(input);
             this.events = events;
+            this.bail = bail;
         }
 
         @Override
@@ -83,7 +106,8 @@ public final class Parsing {
         public void exitRule() {
             ParserRuleContext c = _ctx;
             super.exitRule();
-            events.exitRule(c);
+            // A rule cut short by an error is left by its finally block: not a finished rule.
+            if (!bail.failed) events.exitRule(c);
         }
 
         @Override
@@ -108,17 +132,28 @@ public final class Parsing {
         FastScanner.Tokens scanned = FastScanner.scan(text);
         if (scanned == null) return false;
         TokenStream input = new ArrayTokenStream(scanned, file);
-        PolicyParser parser = events == null ? new PolicyParser(input) : new EventParser(input, events);
+        Bail bail = new Bail();
+        PolicyParser parser = events == null ? new PolicyParser(input) : new EventParser(input, events, bail);
         parser.removeErrorListeners();
         parser.setBuildParseTree(false);
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-        parser.setErrorHandler(new BailErrorStrategy());
+        parser.setErrorHandler(bail);
         try {
             parser.policyFile();
             return true;
         } catch (ParseCancellationException sllFailed) {
             return false;
         }
+    }
+
+    /**
+     * Every token the quick scanner gives (spaces and comments on the hidden channel, as the
+     * generated lexer has them), or null where it declines the text: for comparing the two in tests
+     * and benchmarks.
+     */
+    public static List<Token> quickScanAll(String text) {
+        FastScanner.Tokens t = FastScanner.scanAll(text, MAX_TOKENS);
+        return t == null ? null : Arrays.asList(t.tokens).subList(0, t.size);
     }
 
     /** The quick scanner alone: the number of tokens it keeps, or -1 where it declines the text (for measuring). */
