@@ -14,15 +14,13 @@ import org.antlr.v4.runtime.RuleContext;
  * is an index (CommonTokenStream fetches on demand and steps over hidden tokens on every look).
  */
 final class ArrayTokenStream implements TokenStream {
-    private final Token[] tokens;
-    private final int[] types;
+    private final FastScanner.Tok[] tokens;
     private final int size;
     private final String sourceName;
     private int p;
 
     ArrayTokenStream(FastScanner.Tokens t, String sourceName) {
         this.tokens = t.tokens;
-        this.types = t.types;
         this.size = t.size;
         this.sourceName = sourceName;
     }
@@ -38,14 +36,14 @@ final class ArrayTokenStream implements TokenStream {
     @Override
     public int LA(int i) {
         if (i == 0) return 0;
-        if (i < 0) return p + i >= 0 ? types[p + i] : 0;
+        if (i < 0) return p + i >= 0 ? tokens[p + i].getType() : 0;
         int k = p + i - 1;
-        return types[k < size ? k : size - 1];
+        return tokens[k < size ? k : size - 1].getType();
     }
 
     @Override
     public void consume() {
-        if (types[p] == Token.EOF) throw new IllegalStateException("cannot consume EOF");
+        if (tokens[p].getType() == Token.EOF) throw new IllegalStateException("cannot consume EOF");
         p++;
     }
 
@@ -92,7 +90,7 @@ final class ArrayTokenStream implements TokenStream {
     public String getText(Interval interval) {
         StringBuilder b = new StringBuilder();
         for (int i = Math.max(0, interval.a); i <= interval.b && i < size; i++) {
-            if (types[i] == Token.EOF) break;
+            if (tokens[i].getType() == Token.EOF) break;
             b.append(tokens[i].getText());
         }
         return b.toString();

@@ -60,13 +60,11 @@ final class FastScanner {
 
     /** The tokens of one text: kept tokens in order, then EOF. */
     static final class Tokens {
-        final Token[] tokens;
-        final int[] types;
+        final Tok[] tokens;
         final int size;
 
-        Tokens(Token[] tokens, int[] types, int size) {
+        Tokens(Tok[] tokens, int size) {
             this.tokens = tokens;
-            this.types = types;
             this.size = size;
         }
     }
@@ -74,18 +72,16 @@ final class FastScanner {
     private final String text;
     private final boolean keepTrivia;
     private final int maxTokens;
-    private Token[] tokens;
-    private int[] types;
+    private Tok[] tokens;
     private int size;
 
     private FastScanner(String text, boolean keepTrivia, int maxTokens) {
         this.text = text;
         this.keepTrivia = keepTrivia;
         this.maxTokens = maxTokens;
-        // Policy text averages about six characters a token (spaces included): most files fit at once.
-        int guess = 16 + (keepTrivia ? text.length() / 2 : text.length() / 4);
-        this.tokens = new Token[guess];
-        this.types = new int[guess];
+        // Policy text averages about six characters a token, spaces included.
+        int guess = 16 + (keepTrivia ? text.length() / 2 : text.length() / 6);
+        this.tokens = new Tok[guess];
     }
 
     /** The text's tokens without spaces, line ends and comments; null where the generated lexer must do it. */
@@ -211,16 +207,15 @@ final class FastScanner {
             }
         }
         add(Token.EOF, n, n - 1, line, n - lineStart);
-        return new Tokens(tokens, types, size);
+        return new Tokens(tokens, size);
     }
 
     private void add(int type, int start, int stop, int line, int column) {
         if (size == tokens.length) {
             tokens = Arrays.copyOf(tokens, size * 2);
-            types = Arrays.copyOf(types, size * 2);
         }
         tokens[size] = new Tok(type, start, stop, line, column, size, text);
-        types[size++] = type;
+        size++;
     }
 
     private static int keyword(char[] s, int from, int to, int hash) {

@@ -17,6 +17,7 @@ import org.pplc.compiler.syntax.antlr.PolicyLexer;
 import org.pplc.compiler.syntax.antlr.PolicyParser;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -153,7 +154,7 @@ public final class Parsing {
      */
     public static List<Token> quickScanAll(String text) {
         FastScanner.Tokens t = FastScanner.scanAll(text, MAX_TOKENS);
-        return t == null ? null : Arrays.asList(t.tokens).subList(0, t.size);
+        return t == null ? null : Collections.unmodifiableList(Arrays.asList(t.tokens).subList(0, t.size));
     }
 
     /** The quick scanner alone: the number of tokens it keeps, or -1 where it declines the text (for measuring). */
