@@ -26,9 +26,15 @@ import java.util.Locale;
  * only when SLL fails (as Trino does): correct files never pay for LL, broken ones get LL's
  * precise error position and recovery.
  *
+ * <p>The compiler goes through {@link #parseQuick} first: {@link FastScanner}'s tokens, SLL, and
+ * no parse tree (the AST is built from the parser's events). Any file that path declines or fails
+ * is parsed again by {@link #parse}, the generated lexer and the parse tree, which alone makes
+ * every syntax diagnostic. The formatter uses {@link #parse}, since it needs the comments.
+ *
  * <p>Limits keep a hostile or broken file from exhausting memory or time: the text's length and
- * the number of tokens (spaces and comments included, since the token stream keeps them). The
- * grammar has no recursive rule, so nesting is bounded by the language itself.
+ * the number of tokens (spaces and comments included: the full path's token stream keeps them,
+ * and the quick scanner counts them the same way). The grammar has no recursive rule, so nesting
+ * is bounded by the language itself.
  */
 public final class Parsing {
     /** Characters in one policy text (the same 8 MB a policy file may hold on disk). */
