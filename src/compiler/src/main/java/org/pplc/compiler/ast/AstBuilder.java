@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stage 2, ast: parse tree to immutable records with spans. Only called on files that parsed
- * without errors, so every child the grammar requires is present.
+ * Stage 2, ast: immutable records with spans, from the quick parse's rule events ({@link
+ * Listener}, the compiler's usual path) or from a parse tree ({@link #build}). Only given files
+ * that parsed without errors, so every child the grammar requires is present.
  *
  * <p>Each context's children are read by position, as the rule in grammar/PolicyParser.g4 lays
  * them out (the generated accessors scan all children, by class or token type, on every call).
