@@ -1,6 +1,7 @@
 package org.pplc.bench;
 
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.pplc.compiler.SourceFile;
 import org.pplc.compiler.ast.Ast;
@@ -19,12 +20,45 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Where compile time goes, stage by stage, by the compiling thread's CPU time: lexing alone, lexing
- * and parsing, building the AST, checking, lowering. Usage: {@code CompileStages LINES WARMUP RUNS}.
- * The stages are timed separately over the same corpus, so their medians add up to about one compile.
+ * Where compile time goes, stage by stage, by the compiling thread's CPU time. Usage:
+ * {@code CompileStages LINES WARMUP RUNS}. The compiler builds the AST while it parses, so the
+ * stages it runs are "scan+parse+ast", "check" and "lower" (their sum is one compile); the other
+ * rows take that first stage apart for reference: the quick scanner alone, scanning and parsing
+ * without building anything, and the generated ANTLR lexer alone (what the quick scanner replaced,
+ * still used for files it declines and for the formatter).
  */
 public final class CompileStages {
     private CompileStages() {
+    }
+
+    /**
+     * The quick path on this corpus gives what the full path gives: the generated lexer's tokens,
+     * token for token, and the AST built from the parse tree (the compiler module's QuickPathTest
+     * does the same on the shipped policies, the diagnostics table and mutations).
+     */
+    static void checkQuickPath(Corpus corpus) {
+        for (SourceFile s : corpus.files()) {
+            PolicyLexer lx = new PolicyLexer(CharStreams.fromString(s.text()));
+            CommonTokenStream all = new CommonTokenStream(lx);
+            all.fill();
+            List<Token> quick = Parsing.quickScanAll(s.text());
+            if (quick == null || quick.size() != all.size()) throw new IllegalStateException("scanner differs on " + s.path());
+            for (int i = 0; i < quick.size(); i++) {
+                Token a = all.get(i);
+                Token b = quick.get(i);
+                if (a.getType() != b.getType() || !a.getText().equals(b.getText()) || a.getStartIndex() != b.getStartIndex()
+                        || a.getStopIndex() != b.getStopIndex() || a.getLine() != b.getLine()
+                        || a.getCharPositionInLine() != b.getCharPositionInLine() || a.getChannel() != b.getChannel()
+                        || a.getTokenIndex() != b.getTokenIndex()) {
+                    throw new IllegalStateException("scanner differs on " + s.path() + ": " + a + " vs " + b);
+                }
+            }
+            Diagnostics d = new Diagnostics();
+            Ast.PolicyFile viaTree = AstBuilder.build(s.path(), Parsing.parse(s.path(), s.text(), d).tree());
+            if (!viaTree.equals(AstBuilder.parse(s.path(), s.text(), d)) || d.hasErrors()) {
+                throw new IllegalStateException("quick AST differs on " + s.path());
+            }
+        }
     }
 
     public static void main(String[] args) {
@@ -32,40 +66,47 @@ public final class CompileStages {
         int warmup = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
         Corpus corpus = Corpus.ofLines(lines / 100, lines, 42);
+        checkQuickPath(corpus);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        String[] names = {"lex", "lex+parse", "ast", "check", "lower"};
+        String[] names = {"antlr lex (ref)", "scan", "scan+parse", "scan+parse+ast", "check", "lower"};
+        boolean[] inCompile = {false, false, false, true, true, true};
         long[][] t = new long[names.length][runs];
         for (int r = -warmup; r < runs; r++) {
-            long a = mx.getCurrentThreadCpuTime();
+            long[] at = new long[names.length + 1];
+            at[0] = mx.getCurrentThreadCpuTime();
             int n = 0;
             for (SourceFile s : corpus.files()) {
                 PolicyLexer lx = new PolicyLexer(CharStreams.fromString(s.text(), s.path()));
                 while (lx.nextToken().getType() != Token.EOF) n++;
             }
-            long b = mx.getCurrentThreadCpuTime();
-            Diagnostics d = new Diagnostics();
-            List<Parsing.Parsed> parsed = new ArrayList<>();
-            for (SourceFile s : corpus.files()) parsed.add(Parsing.parse(s.path(), s.text(), d));
-            long c = mx.getCurrentThreadCpuTime();
-            List<Ast.PolicyFile> files = new ArrayList<>();
-            for (int i = 0; i < parsed.size(); i++) files.add(AstBuilder.build(corpus.files().get(i).path(), parsed.get(i).tree()));
-            long e = mx.getCurrentThreadCpuTime();
-            CheckResult checked = Checker.check(files, d);
-            long f = mx.getCurrentThreadCpuTime();
-            if (d.hasErrors() || Lowering.lower(checked) == null) throw new IllegalStateException();
-            long g = mx.getCurrentThreadCpuTime();
-            if (r >= 0) {
-                t[0][r] = b - a; t[1][r] = c - b; t[2][r] = e - c; t[3][r] = f - e; t[4][r] = g - f;
+            at[1] = mx.getCurrentThreadCpuTime();
+            for (SourceFile s : corpus.files()) {
+                if (Parsing.quickScan(s.path(), s.text()) < 0) throw new IllegalStateException("scanner declined " + s.path());
             }
+            at[2] = mx.getCurrentThreadCpuTime();
+            for (SourceFile s : corpus.files()) {
+                if (!Parsing.parseQuick(s.path(), s.text(), null)) throw new IllegalStateException("quick parse failed " + s.path());
+            }
+            at[3] = mx.getCurrentThreadCpuTime();
+            Diagnostics d = new Diagnostics();
+            List<Ast.PolicyFile> files = new ArrayList<>();
+            for (SourceFile s : corpus.files()) files.add(AstBuilder.parse(s.path(), s.text(), d));
+            at[4] = mx.getCurrentThreadCpuTime();
+            CheckResult checked = Checker.check(files, d);
+            at[5] = mx.getCurrentThreadCpuTime();
+            if (d.hasErrors() || Lowering.lower(checked) == null) throw new IllegalStateException();
+            at[6] = mx.getCurrentThreadCpuTime();
+            if (r >= 0) for (int i = 0; i < names.length; i++) t[i][r] = at[i + 1] - at[i];
             if (n == 0) throw new IllegalStateException();
         }
         long sum = 0;
         for (int i = 0; i < names.length; i++) {
             Arrays.sort(t[i]);
             long med = t[i][runs / 2];
-            if (i > 0) sum += med;
-            System.out.printf("%-10s median %7.1f ms%n", names[i], med / 1e6);
+            if (inCompile[i]) sum += med;
+            System.out.printf("%-16s median %7.1f ms%s%n", names[i], med / 1e6, inCompile[i] ? "" : "  (not in the sum)");
         }
-        System.out.printf("parse..lower %7.1f ms = %,.0f lines/s (corpus %d lines)%n", sum / 1e6, corpus.lines() / (sum / 1e9), corpus.lines());
+        System.out.printf("compile = scan+parse+ast + check + lower: %7.1f ms = %,.0f lines/s (corpus %d lines)%n",
+                sum / 1e6, corpus.lines() / (sum / 1e9), corpus.lines());
     }
 }

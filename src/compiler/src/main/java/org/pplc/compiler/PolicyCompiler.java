@@ -7,7 +7,6 @@ import org.pplc.compiler.check.Checker;
 import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.compiler.diag.Span;
 import org.pplc.compiler.lower.Lowering;
-import org.pplc.compiler.syntax.Parsing;
 import org.pplc.runtime.policy.PolicySet;
 
 import java.io.IOException;
@@ -131,12 +130,12 @@ public final class PolicyCompiler {
         List<Ast.PolicyFile> files = new ArrayList<>();
         boolean syntaxOk = !diag.hasErrors();
         for (SourceFile s : sources) {
-            Parsing.Parsed parsed = Parsing.parse(s.path(), s.text(), diag);
-            if (parsed.errors() > 0) {
+            Ast.PolicyFile file = AstBuilder.parse(s.path(), s.text(), diag);
+            if (file == null) {
                 syntaxOk = false;
                 continue;
             }
-            files.add(AstBuilder.build(s.path(), parsed.tree()));
+            files.add(file);
         }
         if (!syntaxOk) return new Compilation(diag.sorted(), null, null, List.copyOf(files), List.copyOf(sources));
         CheckResult checked = Checker.check(files, diag);

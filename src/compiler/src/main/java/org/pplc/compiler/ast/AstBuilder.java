@@ -4,10 +4,13 @@ import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
+import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.pplc.compiler.ast.Ast.*;
+import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.compiler.diag.Span;
-import org.pplc.compiler.syntax.antlr.PolicyParser;
+import org.pplc.compiler.syntax.Parsing;
+import org.pplc.compiler.syntax.antlr.PolicyLexer;
 import org.pplc.compiler.syntax.antlr.PolicyParser.*;
 
 import java.math.BigDecimal;
@@ -15,8 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stage 2, ast: parse tree to immutable records with spans. Only called on files that parsed
- * without errors, so every child the grammar requires is present.
+ * Stage 2, ast: immutable records with spans, from the quick parse's rule events ({@link
+ * Listener}, the compiler's usual path) or from a parse tree ({@link #build}). Only given files
+ * that parsed without errors, so every child the grammar requires is present.
+ *
+ * <p>Each context's children are read by position, as the rule in grammar/PolicyParser.g4 lays
+ * them out (the generated accessors scan all children, by class or token type, on every call).
  */
 public final class AstBuilder {
     private final String file;
@@ -28,194 +35,486 @@ public final class AstBuilder {
         this.oneCharPerCodePoint = oneCharPerCodePoint;
     }
 
+    /**
+     * Parses and builds one file for the compiler: the quick path (no parse tree, see {@link
+     * Listener}) when it succeeds, otherwise the full parse and {@link #build}. Null when the file
+     * has errors (reported to diagnostics).
+     */
+    public static PolicyFile parse(String file, String text, Diagnostics diagnostics) {
+        Listener quick = new Listener(file);
+        if (Parsing.parseQuick(file, text, quick)) return quick.result();
+        Parsing.Parsed parsed = Parsing.parse(file, text, diagnostics);
+        return parsed.errors() > 0 ? null : build(file, parsed.tree());
+    }
+
+    /** Builds from a parse tree (the formatter's, and files the quick path declined). */
     public static PolicyFile build(String file, PolicyFileContext tree) {
         CharStream in = tree.getStart().getInputStream();
+        // Without an input stream the tokens are the quick scanner's, which declines surrogate pairs.
         boolean oneCharPerCodePoint = in == null
                 || in.size() == 0 || in.getText(Interval.of(0, in.size() - 1)).length() == in.size();
         AstBuilder b = new AstBuilder(file, oneCharPerCodePoint);
         List<Declaration> decls = new ArrayList<>();
-        for (DeclarationContext d : tree.declaration()) {
-            if (d.payerDecl() != null) decls.add(b.payer(d.payerDecl()));
-            else decls.add(b.policy(d.policyDecl()));
+        for (ParseTree d : children(tree)) {
+            if (!(d instanceof DeclarationContext dc)) continue; // EOF
+            ParseTree x = dc.getChild(0);
+            if (x instanceof PayerDeclContext p) decls.add(b.payer(p));
+            else decls.add(b.policy((PolicyDeclContext) x));
         }
         return new PolicyFile(file, decls, b.span(tree));
     }
 
-    private PayerDecl payer(PayerDeclContext c) {
-        List<PlanDecl> plans = new ArrayList<>();
-        for (PlanDeclContext p : c.planDecl()) plans.add(new PlanDecl(name(p.name()), text(p.text()), span(p)));
-        return new PayerDecl(name(c.name()), text(c.text()), plans, span(c));
+    /**
+     * Builds the AST as the parser goes, without a parse tree: tokens and the values of finished
+     * rules go on one stack; when a rule ends, the entries above the mark set at its start are
+     * its children in grammar order (what the tree would have held, with sub-rules already built),
+     * and are replaced by the rule's value. The same records as {@link #build} gives from a tree
+     * ({@code QuickPathTest} compares the two). Used only with the quick scanner's tokens, whose
+     * index range is their length.
+     */
+    public static final class Listener implements Parsing.Events {
+        private final AstBuilder b;
+        private Object[] items = new Object[256];
+        private int top;
+        private int[] marks = new int[32];
+        private int depth;
+        private int m; // the mark of the rule being finished
+        private PolicyFile result;
+
+        Listener(String file) {
+            this.b = new AstBuilder(file, true);
+        }
+
+        PolicyFile result() {
+            return result;
+        }
+
+        @Override
+        public void token(Token t) {
+            push(t);
+        }
+
+        @Override
+        public void enterRule() {
+            if (depth == marks.length) marks = java.util.Arrays.copyOf(marks, depth * 2);
+            marks[depth++] = top;
+        }
+
+        @Override
+        public void exitRule(ParserRuleContext ctx) {
+            m = marks[--depth];
+            Object value = value(ctx, top - m);
+            top = m;
+            push(value);
+        }
+
+        private void push(Object o) {
+            if (top == items.length) items = java.util.Arrays.copyOf(items, top * 2);
+            items[top++] = o;
+        }
+
+        private Object at(int k) {
+            return items[m + k];
+        }
+
+        private Token tok(int k) {
+            return (Token) items[m + k];
+        }
+
+        private Name nm(int k) {
+            return (Name) items[m + k];
+        }
+
+        private Text tx(int k) {
+            return (Text) items[m + k];
+        }
+
+        private Text optionalTx(int k, int n) {
+            return k < n && items[m + k] instanceof Text t ? t : null;
+        }
+
+        @SuppressWarnings("unchecked")
+        private List<Name> names(int k) {
+            return (List<Name>) items[m + k];
+        }
+
+        /** The value of a finished rule from its n children on the stack. */
+        private Object value(ParserRuleContext c, int n) {
+            if (c instanceof NameContext || c instanceof CodeRefContext) {
+                Token t = tok(0);
+                return new Name(t.getText(), b.span(t));
+            }
+            if (c instanceof TextContext) {
+                if (n == 1) return new Text(unquote(tok(0).getText()), b.span(c));
+                StringBuilder s = new StringBuilder();
+                for (int k = 0; k < n; k++) s.append(unquote(tok(k).getText()));
+                return new Text(s.toString(), b.span(c));
+            }
+            if (c instanceof CodeListContext || c instanceof ModifierListContext) {
+                // codeRef ((COMMA | OR) codeRef)*
+                if (n == 1) return List.of(nm(0));
+                List<Name> out = new ArrayList<>((n + 1) / 2);
+                for (int k = 0; k < n; k += 2) out.add(nm(k));
+                return out;
+            }
+            if (c instanceof AmountContext) return b.num(tok(0));
+            if (c instanceof PolicyItemContext) return item(c, n);
+            if (c instanceof DefinitionContext) return definition(c, n);
+            if (c instanceof CodePropContext) return codeProp(c, n);
+            if (c instanceof RulePropContext) return ruleProp(c);
+            if (c instanceof RuleItemContext) {
+                // OVERRIDE? definition
+                return new RuleItem(n == 2, (Definition) at(n - 1), b.span(c));
+            }
+            if (c instanceof MueCapContext) {
+                // name INT PER (LINE | DAY LPAREN name RPAREN)
+                return new MueCap(nm(0), b.num(tok(1)), n == 4 ? null : nm(5), b.span(c));
+            }
+            if (c instanceof TimingItemContext) {
+                // name+ (UP TO | AFTER) INT MINUTES
+                List<Name> words = new ArrayList<>();
+                int k = 0;
+                while (at(k) instanceof Name w) {
+                    words.add(w);
+                    k++;
+                }
+                return new TimingItem(words, tok(k).getType() == PolicyLexer.UP, b.num(tok(n - 2)), b.span(c));
+            }
+            if (c instanceof DeclarationContext) return at(0);
+            if (c instanceof PlanDeclContext) return new PlanDecl(nm(1), optionalTx(2, n), b.span(c)); // PLAN name text?
+            if (c instanceof PayerDeclContext) {
+                // PAYER name text? (LBRACE planDecl* RBRACE)?
+                List<PlanDecl> plans = new ArrayList<>();
+                for (int k = 2; k < n; k++) if (at(k) instanceof PlanDecl p) plans.add(p);
+                return new PayerDecl(nm(1), optionalTx(2, n), plans, b.span(c));
+            }
+            if (c instanceof PolicyDeclContext) {
+                // POLICY name LBRACE policyItem* RBRACE
+                List<PolicyItem> items = new ArrayList<>(n - 4);
+                for (int k = 3; k < n - 1; k++) items.add((PolicyItem) at(k));
+                return new PolicyDecl(nm(1), items, b.span(c));
+            }
+            // policyFile: declaration* EOF
+            List<Declaration> decls = new ArrayList<>(n - 1);
+            for (int k = 0; k < n - 1; k++) decls.add((Declaration) at(k));
+            result = new PolicyFile(b.file, decls, b.span(c));
+            return result;
+        }
+
+        private PolicyItem item(ParserRuleContext c, int n) {
+            if (c instanceof PlainRuleContext) return (RuleItem) at(0);
+            if (c instanceof TitleItemContext) return new Meta(MetaKind.TITLE, List.of(tx(1)), b.span(c));
+            if (c instanceof SummaryItemContext) return new Meta(MetaKind.SUMMARY, List.of(tx(1)), b.span(c));
+            if (c instanceof SourceItemContext) return new Meta(MetaKind.SOURCE, List.of(tx(1)), b.span(c));
+            if (c instanceof UpdateItemContext) {
+                // UPDATE WHEN text (COMMA text)*
+                List<Text> texts = new ArrayList<>();
+                for (int k = 2; k < n; k += 2) texts.add(tx(k));
+                return new Meta(MetaKind.UPDATE_WHEN, texts, b.span(c));
+            }
+            if (c instanceof ReviewedItemContext) return new Reviewed(b.date(tok(1)), b.span(c));
+            if (c instanceof AppliesItemContext) {
+                // APPLIES TO (ALL PAYERS | PAYER name (PLAN name)?)
+                if (tok(2).getType() == PolicyLexer.ALL) return new Applies(null, null, b.span(c));
+                return new Applies(nm(3), n > 5 ? nm(5) : null, b.span(c));
+            }
+            if (c instanceof ExtendsItemContext) return new Extends(nm(1), b.span(c));
+            if (c instanceof EffectiveItemContext) {
+                // EFFECTIVE DATE (THROUGH DATE)?
+                return new Effective(b.date(tok(1)), n > 3 ? b.date(tok(3)) : null, b.span(c));
+            }
+            // FROM text LBRACE ruleItem* RBRACE
+            List<RuleItem> rules = new ArrayList<>();
+            for (int k = 3; k < n - 1; k++) rules.add((RuleItem) at(k));
+            return new FromBlock(tx(1), rules, b.span(c));
+        }
+
+        private Definition definition(ParserRuleContext c, int n) {
+            Span s = b.span(c);
+            if (c instanceof CodeDefContext) {
+                // CODE codeRef text? LBRACE codeProp* RBRACE
+                Text title = optionalTx(2, n);
+                List<CodeProp> props = new ArrayList<>();
+                for (int k = title == null ? 3 : 4; k < n - 1; k++) props.add((CodeProp) at(k));
+                return new CodeDef(nm(1), title, props, s);
+            }
+            if (c instanceof MueDefContext) {
+                // MUE codeRef mueCap (COMMA mueCap)*
+                List<MueCap> caps = new ArrayList<>();
+                for (int k = 2; k < n; k += 2) caps.add((MueCap) at(k));
+                return new MueDef(nm(1), caps, s);
+            }
+            if (c instanceof FamilyDefContext) return new FamilyDef(nm(1), b.num(tok(3)), optionalTx(4, n), s);
+            if (c instanceof DrugDefContext) {
+                // DRUG codeRef text name COMMA amount name PER UNIT (COMMA SINGLE_DOSE)?
+                return new DrugDef(nm(1), tx(2), nm(3), (Num) at(5), nm(6), n > 9, s);
+            }
+            if (c instanceof AuthRequiredDefContext) return new AuthDef(true, names(4), s);
+            if (c instanceof AuthLimitsDefContext) return new AuthDef(false, names(5), s);
+            if (c instanceof AuditDefContext) return new AuditDef(nm(1), b.num(tok(3)), s);
+            if (c instanceof DrugModifierDefContext) return new ModifierDef(ModifierKind.DRUG_LINE, names(1), List.of(), s);
+            if (c instanceof SecondInitialDefContext)
+                return new ModifierDef(ModifierKind.SECOND_INITIAL, names(1), List.of(), s);
+            if (c instanceof AllowedModifierDefContext) return new ModifierDef(ModifierKind.ALLOWED, names(1), names(4), s);
+            if (c instanceof RuleDefContext) {
+                // RULE name LBRACE ruleProp* RBRACE
+                List<RuleProp> props = new ArrayList<>();
+                for (int k = 3; k < n - 1; k++) props.add((RuleProp) at(k));
+                return new RuleDef(nm(1), props, s);
+            }
+            if (c instanceof TimingDefContext) {
+                // TIMING LBRACE timingItem* RBRACE
+                List<TimingItem> items = new ArrayList<>();
+                for (int k = 2; k < n - 1; k++) items.add((TimingItem) at(k));
+                return new TimingDef(items, s);
+            }
+            // INITIAL CODE IN name FOLLOWS name+
+            List<Name> order = new ArrayList<>();
+            for (int k = 5; k < n; k++) order.add(nm(k));
+            return new InitialCodeDef(nm(3), order, s);
+        }
+
+        private CodeProp codeProp(ParserRuleContext c, int n) {
+            Span s = b.span(c);
+            if (c instanceof InitialPropContext) return new InitialProp(s);
+            if (c instanceof AddOnPropContext) return new AddOnProp(names(2), s);
+            if (c instanceof FamilyPropContext) return new FamilyProp(nm(1), s);
+            if (c instanceof MethodPropContext) return new MethodProp(nm(1), s);
+            if (c instanceof RolePropContext) return new RoleProp(nm(1), s);
+            if (c instanceof UnitPropContext) return new UnitProp(nm(2), s);
+            if (c instanceof OnlyPropContext) return new OnlyProp(nm(0), s);
+            if (c instanceof DescriptionPropContext) return new DescriptionProp(tx(1), s);
+            return new SourceProp(tx(1), s);
+        }
+
+        @SuppressWarnings("unchecked")
+        private RuleProp ruleProp(ParserRuleContext c) {
+            Span s = b.span(c);
+            Object value = at(1);
+            if (c instanceof RuleTitleContext) return new RuleTitle((Text) value, s);
+            if (c instanceof RuleActionContext) return new RuleAction((Name) value, s);
+            if (c instanceof RuleCarcContext) return new RuleCarc((Name) value, s);
+            if (c instanceof RuleRarcContext) return new RuleRarc(value instanceof Token ? List.of() : (List<Name>) value, s);
+            if (c instanceof RuleMessageContext) return new RuleMessage((Text) value, s);
+            if (c instanceof RuleFixContext) return new RuleFix((Text) value, s);
+            return new RuleAppeal(value instanceof Token ? null : (Text) value, s);
+        }
     }
 
+    private static List<ParseTree> children(ParserRuleContext c) {
+        return c.children == null ? List.of() : c.children;
+    }
+
+    private static Token token(ParserRuleContext c, int i) {
+        return ((TerminalNode) c.children.get(i)).getSymbol();
+    }
+
+    /** The child at i if it is a text (an optional text), else null. */
+    private Text optionalText(ParserRuleContext c, int i) {
+        return i < c.getChildCount() && c.children.get(i) instanceof TextContext t ? text(t) : null;
+    }
+
+    // PAYER name text? (LBRACE planDecl* RBRACE)?
+    private PayerDecl payer(PayerDeclContext c) {
+        List<PlanDecl> plans = new ArrayList<>();
+        for (ParseTree p : c.children) {
+            if (p instanceof PlanDeclContext plan) {
+                // PLAN name text?
+                plans.add(new PlanDecl(name(plan.getChild(1)), optionalText(plan, 2), span(plan)));
+            }
+        }
+        return new PayerDecl(name(c.getChild(1)), optionalText(c, 2), plans, span(c));
+    }
+
+    // POLICY name LBRACE policyItem* RBRACE
     private PolicyDecl policy(PolicyDeclContext c) {
-        List<PolicyItem> items = new ArrayList<>();
-        for (PolicyItemContext i : c.policyItem()) items.add(item(i));
-        return new PolicyDecl(name(c.name()), items, span(c));
+        List<PolicyItem> items = new ArrayList<>(c.getChildCount() - 4);
+        List<ParseTree> ch = c.children;
+        for (int k = 3; k < ch.size() - 1; k++) items.add(item((PolicyItemContext) ch.get(k)));
+        return new PolicyDecl(name(c.getChild(1)), items, span(c));
     }
 
     private PolicyItem item(PolicyItemContext c) {
-        if (c instanceof TitleItemContext t) return new Meta(MetaKind.TITLE, List.of(text(t.text())), span(c));
-        if (c instanceof SummaryItemContext t) return new Meta(MetaKind.SUMMARY, List.of(text(t.text())), span(c));
-        if (c instanceof SourceItemContext t) return new Meta(MetaKind.SOURCE, List.of(text(t.text())), span(c));
-        if (c instanceof UpdateItemContext t) {
+        if (c instanceof PlainRuleContext r) return rule((RuleItemContext) r.getChild(0));
+        if (c instanceof TitleItemContext) return new Meta(MetaKind.TITLE, List.of(text(c.getChild(1))), span(c));
+        if (c instanceof SummaryItemContext) return new Meta(MetaKind.SUMMARY, List.of(text(c.getChild(1))), span(c));
+        if (c instanceof SourceItemContext) return new Meta(MetaKind.SOURCE, List.of(text(c.getChild(1))), span(c));
+        if (c instanceof UpdateItemContext) {
+            // UPDATE WHEN text (COMMA text)*
             List<Text> texts = new ArrayList<>();
-            for (TextContext x : t.text()) texts.add(text(x));
+            for (int k = 2; k < c.getChildCount(); k += 2) texts.add(text(c.getChild(k)));
             return new Meta(MetaKind.UPDATE_WHEN, texts, span(c));
         }
-        if (c instanceof ReviewedItemContext r) return new Reviewed(date(r.DATE()), span(c));
-        if (c instanceof AppliesItemContext a) {
-            if (a.ALL() != null) return new Applies(null, null, span(c));
-            List<NameContext> names = a.name();
-            return new Applies(name(names.get(0)), names.size() > 1 ? name(names.get(1)) : null, span(c));
+        if (c instanceof ReviewedItemContext) return new Reviewed(date(token(c, 1)), span(c));
+        if (c instanceof AppliesItemContext) {
+            // APPLIES TO (ALL PAYERS | PAYER name (PLAN name)?)
+            if (token(c, 2).getType() == PolicyLexer.ALL) return new Applies(null, null, span(c));
+            return new Applies(name(c.getChild(3)), c.getChildCount() > 5 ? name(c.getChild(5)) : null, span(c));
         }
-        if (c instanceof ExtendsItemContext e) return new Extends(name(e.name()), span(c));
-        if (c instanceof EffectiveItemContext e) {
-            List<TerminalNode> dates = e.DATE();
-            return new Effective(date(dates.get(0)), dates.size() > 1 ? date(dates.get(1)) : null, span(c));
+        if (c instanceof ExtendsItemContext) return new Extends(name(c.getChild(1)), span(c));
+        if (c instanceof EffectiveItemContext) {
+            // EFFECTIVE DATE (THROUGH DATE)?
+            return new Effective(date(token(c, 1)), c.getChildCount() > 3 ? date(token(c, 3)) : null, span(c));
         }
-        if (c instanceof FromBlockContext f) {
-            List<RuleItem> rules = new ArrayList<>();
-            for (RuleItemContext r : f.ruleItem()) rules.add(rule(r));
-            return new FromBlock(text(f.text()), rules, span(c));
-        }
-        return rule(((PlainRuleContext) c).ruleItem());
+        // FROM text LBRACE ruleItem* RBRACE
+        List<RuleItem> rules = new ArrayList<>();
+        for (int k = 3; k < c.getChildCount() - 1; k++) rules.add(rule((RuleItemContext) c.getChild(k)));
+        return new FromBlock(text(c.getChild(1)), rules, span(c));
     }
 
+    // OVERRIDE? definition
     private RuleItem rule(RuleItemContext c) {
-        return new RuleItem(c.OVERRIDE() != null, definition(c.definition()), span(c));
+        boolean override = c.getChildCount() == 2;
+        return new RuleItem(override, definition((DefinitionContext) c.getChild(override ? 1 : 0)), span(c));
     }
 
     private Definition definition(DefinitionContext c) {
         Span s = span(c);
-        if (c instanceof FamilyDefContext f) return new FamilyDef(name(f.name()), num(f.INT()), text(f.text()), s);
-        if (c instanceof CodeDefContext d) {
+        int n = c.getChildCount();
+        if (c instanceof CodeDefContext) {
+            // CODE codeRef text? LBRACE codeProp* RBRACE
+            Text title = optionalText(c, 2);
             List<CodeProp> props = new ArrayList<>();
-            for (CodePropContext p : d.codeProp()) props.add(codeProp(p));
-            return new CodeDef(code(d.codeRef()), text(d.text()), props, s);
+            for (int k = title == null ? 3 : 4; k < n - 1; k++) props.add(codeProp((CodePropContext) c.getChild(k)));
+            return new CodeDef(code(c.getChild(1)), title, props, s);
         }
-        if (c instanceof DrugDefContext d) {
-            NumOrDecimal amount = amount(d.amount());
-            return new DrugDef(code(d.codeRef()), text(d.text()), name(d.name(0)), amount.num, name(d.name(1)),
-                    d.SINGLE_DOSE() != null, s);
-        }
-        if (c instanceof MueDefContext m) {
+        if (c instanceof MueDefContext) {
+            // MUE codeRef mueCap (COMMA mueCap)*
             List<MueCap> caps = new ArrayList<>();
-            for (MueCapContext cap : m.mueCap()) {
-                Name indicator = cap.LINE() != null ? null : name(cap.name(1));
-                caps.add(new MueCap(name(cap.name(0)), num(cap.INT()), indicator, span(cap)));
-            }
-            return new MueDef(code(m.codeRef()), caps, s);
+            for (int k = 2; k < n; k += 2) caps.add(mueCap((MueCapContext) c.getChild(k)));
+            return new MueDef(code(c.getChild(1)), caps, s);
         }
-        if (c instanceof AuthRequiredDefContext a) return new AuthDef(true, codes(a.codeList()), s);
-        if (c instanceof AuthLimitsDefContext a) return new AuthDef(false, codes(a.codeList()), s);
-        if (c instanceof AuditDefContext a) return new AuditDef(code(a.codeRef()), num(a.INT()), s);
-        if (c instanceof DrugModifierDefContext m)
-            return new ModifierDef(ModifierKind.DRUG_LINE, modifiers(m.modifierList()), List.of(), s);
-        if (c instanceof SecondInitialDefContext m)
-            return new ModifierDef(ModifierKind.SECOND_INITIAL, modifiers(m.modifierList()), List.of(), s);
-        if (c instanceof AllowedModifierDefContext m)
-            return new ModifierDef(ModifierKind.ALLOWED, modifiers(m.modifierList()), codes(m.codeList()), s);
-        if (c instanceof RuleDefContext r) {
+        if (c instanceof FamilyDefContext) {
+            // FAMILY name RANK INT text?
+            return new FamilyDef(name(c.getChild(1)), num(token(c, 3)), optionalText(c, 4), s);
+        }
+        if (c instanceof DrugDefContext) {
+            // DRUG codeRef text name COMMA amount name PER UNIT (COMMA SINGLE_DOSE)?
+            return new DrugDef(code(c.getChild(1)), text(c.getChild(2)), name(c.getChild(3)),
+                    num(token((ParserRuleContext) c.getChild(5), 0)), name(c.getChild(6)), n > 9, s);
+        }
+        // PRIOR AUTHORIZATION REQUIRED FOR codeList / PRIOR AUTHORIZATION LIMITS UNITS OF codeList
+        if (c instanceof AuthRequiredDefContext) return new AuthDef(true, codes(c.getChild(4)), s);
+        if (c instanceof AuthLimitsDefContext) return new AuthDef(false, codes(c.getChild(5)), s);
+        // AUDIT codeRef ABOVE INT UNITS
+        if (c instanceof AuditDefContext) return new AuditDef(code(c.getChild(1)), num(token(c, 3)), s);
+        // MODIFIER modifierList ...
+        if (c instanceof DrugModifierDefContext)
+            return new ModifierDef(ModifierKind.DRUG_LINE, codes(c.getChild(1)), List.of(), s);
+        if (c instanceof SecondInitialDefContext)
+            return new ModifierDef(ModifierKind.SECOND_INITIAL, codes(c.getChild(1)), List.of(), s);
+        if (c instanceof AllowedModifierDefContext)
+            return new ModifierDef(ModifierKind.ALLOWED, codes(c.getChild(1)), codes(c.getChild(4)), s);
+        if (c instanceof RuleDefContext) {
+            // RULE name LBRACE ruleProp* RBRACE
             List<RuleProp> props = new ArrayList<>();
-            for (RulePropContext p : r.ruleProp()) props.add(ruleProp(p));
-            return new RuleDef(name(r.name()), props, s);
+            for (int k = 3; k < n - 1; k++) props.add(ruleProp((RulePropContext) c.getChild(k)));
+            return new RuleDef(name(c.getChild(1)), props, s);
         }
-        if (c instanceof TimingDefContext t) {
+        if (c instanceof TimingDefContext) {
+            // TIMING LBRACE timingItem* RBRACE
             List<TimingItem> items = new ArrayList<>();
-            for (TimingItemContext i : t.timingItem()) {
-                List<Name> words = new ArrayList<>();
-                for (NameContext n : i.name()) words.add(name(n));
-                items.add(new TimingItem(words, i.UP() != null, num(i.INT()), span(i)));
-            }
+            for (int k = 2; k < n - 1; k++) items.add(timingItem((TimingItemContext) c.getChild(k)));
             return new TimingDef(items, s);
         }
-        InitialCodeDefContext i = (InitialCodeDefContext) c;
+        // INITIAL CODE IN name FOLLOWS name+
         List<Name> order = new ArrayList<>();
-        for (int k = 1; k < i.name().size(); k++) order.add(name(i.name(k)));
-        return new InitialCodeDef(name(i.name(0)), order, s);
+        for (int k = 5; k < n; k++) order.add(name(c.getChild(k)));
+        return new InitialCodeDef(name(c.getChild(3)), order, s);
+    }
+
+    // name INT PER (LINE | DAY LPAREN name RPAREN)
+    private MueCap mueCap(MueCapContext c) {
+        Name indicator = c.getChildCount() == 4 ? null : name(c.getChild(5));
+        return new MueCap(name(c.getChild(0)), num(token(c, 1)), indicator, span(c));
+    }
+
+    // name+ (UP TO | AFTER) INT MINUTES
+    private TimingItem timingItem(TimingItemContext c) {
+        List<Name> words = new ArrayList<>();
+        int k = 0;
+        while (c.getChild(k) instanceof NameContext) words.add(name(c.getChild(k++)));
+        boolean upTo = token(c, k).getType() == PolicyLexer.UP;
+        return new TimingItem(words, upTo, num(token(c, c.getChildCount() - 2)), span(c));
     }
 
     private CodeProp codeProp(CodePropContext c) {
         Span s = span(c);
         if (c instanceof InitialPropContext) return new InitialProp(s);
-        if (c instanceof AddOnPropContext a) return new AddOnProp(codes(a.codeList()), s);
-        if (c instanceof FamilyPropContext f) return new FamilyProp(name(f.name()), s);
-        if (c instanceof MethodPropContext m) return new MethodProp(name(m.name()), s);
-        if (c instanceof RolePropContext r) return new RoleProp(name(r.name()), s);
-        if (c instanceof UnitPropContext u) return new UnitProp(name(u.name()), s);
-        if (c instanceof OnlyPropContext o) return new OnlyProp(name(o.name()), s);
-        if (c instanceof DescriptionPropContext d) return new DescriptionProp(text(d.text()), s);
-        return new SourceProp(text(((CodeSourcePropContext) c).text()), s);
+        if (c instanceof AddOnPropContext) return new AddOnProp(codes(c.getChild(2)), s);
+        if (c instanceof FamilyPropContext) return new FamilyProp(name(c.getChild(1)), s);
+        if (c instanceof MethodPropContext) return new MethodProp(name(c.getChild(1)), s);
+        if (c instanceof RolePropContext) return new RoleProp(name(c.getChild(1)), s);
+        if (c instanceof UnitPropContext) return new UnitProp(name(c.getChild(2)), s);
+        if (c instanceof OnlyPropContext) return new OnlyProp(name(c.getChild(0)), s);
+        if (c instanceof DescriptionPropContext) return new DescriptionProp(text(c.getChild(1)), s);
+        return new SourceProp(text(c.getChild(1)), s);
     }
 
     private RuleProp ruleProp(RulePropContext c) {
         Span s = span(c);
-        if (c instanceof RuleTitleContext t) return new RuleTitle(text(t.text()), s);
-        if (c instanceof RuleActionContext a) return new RuleAction(name(a.name()), s);
-        if (c instanceof RuleCarcContext r) return new RuleCarc(code(r.codeRef()), s);
-        if (c instanceof RuleRarcContext r) return new RuleRarc(r.NONE() != null ? List.of() : codes(r.codeList()), s);
-        if (c instanceof RuleMessageContext m) return new RuleMessage(text(m.text()), s);
-        if (c instanceof RuleFixContext f) return new RuleFix(text(f.text()), s);
-        RuleAppealContext a = (RuleAppealContext) c;
-        return new RuleAppeal(a.NONE() != null ? null : text(a.text()), s);
+        ParseTree value = c.getChild(1);
+        if (c instanceof RuleTitleContext) return new RuleTitle(text(value), s);
+        if (c instanceof RuleActionContext) return new RuleAction(name(value), s);
+        if (c instanceof RuleCarcContext) return new RuleCarc(code(value), s);
+        if (c instanceof RuleRarcContext) return new RuleRarc(value instanceof TerminalNode ? List.of() : codes(value), s);
+        if (c instanceof RuleMessageContext) return new RuleMessage(text(value), s);
+        if (c instanceof RuleFixContext) return new RuleFix(text(value), s);
+        return new RuleAppeal(value instanceof TerminalNode ? null : text(value), s);
     }
 
     // ---- leaves ----
 
-    private List<Name> codes(CodeListContext c) {
-        List<Name> out = new ArrayList<>();
-        for (CodeRefContext r : c.codeRef()) out.add(code(r));
+    /** codeList: codeRef (COMMA codeRef)*; modifierList: codeRef ((COMMA | OR) codeRef)*. */
+    private List<Name> codes(ParseTree list) {
+        ParserRuleContext c = (ParserRuleContext) list;
+        int n = c.getChildCount();
+        if (n == 1) return List.of(code(c.getChild(0)));
+        List<Name> out = new ArrayList<>((n + 1) / 2);
+        for (int k = 0; k < n; k += 2) out.add(code(c.getChild(k)));
         return out;
     }
 
-    private List<Name> modifiers(ModifierListContext c) {
-        List<Name> out = new ArrayList<>();
-        for (CodeRefContext r : c.codeRef()) out.add(code(r));
-        return out;
+    /** codeRef and name: one token. */
+    private Name code(ParseTree c) {
+        Token t = token((ParserRuleContext) c, 0);
+        return new Name(t.getText(), span(t));
     }
 
-    private Name code(CodeRefContext c) {
-        return new Name(source(c), span(c));
+    private Name name(ParseTree c) {
+        return code(c);
     }
 
-    private Name name(NameContext c) {
-        return new Name(source(c), span(c));
+    private DateLit date(Token t) {
+        return new DateLit(t.getText(), span(t));
     }
 
-    /** The context's text; a single token's text directly (getText would copy it through a builder). */
-    private static String source(ParserRuleContext c) {
-        return c.getChildCount() == 1 && c.getChild(0) instanceof TerminalNode t ? t.getText() : c.getText();
+    private Num num(Token t) {
+        String s = t.getText();
+        // An INT of up to 18 digits is exactly a long; BigDecimal.valueOf gives the same value and scale.
+        BigDecimal value = t.getType() == PolicyLexer.INT && s.length() <= 18
+                ? BigDecimal.valueOf(Long.parseLong(s)) : new BigDecimal(s);
+        return new Num(value, s, span(t));
     }
 
-    private DateLit date(TerminalNode n) {
-        return new DateLit(n.getText(), span(n.getSymbol()));
-    }
-
-    private Num num(TerminalNode n) {
-        return new Num(new BigDecimal(n.getText()), n.getText(), span(n.getSymbol()));
-    }
-
-    private record NumOrDecimal(Num num) {
-    }
-
-    private NumOrDecimal amount(AmountContext c) {
-        TerminalNode n = c.INT() != null ? c.INT() : c.DECIMAL();
-        return new NumOrDecimal(num(n));
-    }
-
-    private Text text(TextContext c) {
-        if (c == null) return null;
+    // STRING+
+    private Text text(ParseTree x) {
+        TextContext c = (TextContext) x;
+        int n = c.getChildCount();
+        if (n == 1) return new Text(unquote(token(c, 0).getText()), span(c));
         StringBuilder b = new StringBuilder();
-        for (TerminalNode s : c.STRING()) b.append(unquote(s.getText()));
+        for (int k = 0; k < n; k++) b.append(unquote(token(c, k).getText()));
         return new Text(b.toString(), span(c));
     }
 
     /** Drops the quotes and resolves \" \\ \n and \t. */
     static String unquote(String quoted) {
+        int last = quoted.length() - 1;
+        if (quoted.indexOf('\\', 1) < 0) return quoted.substring(1, last);
         StringBuilder b = new StringBuilder(quoted.length());
-        for (int i = 1; i < quoted.length() - 1; i++) {
+        for (int i = 1; i < last; i++) {
             char ch = quoted.charAt(i);
-            if (ch == '\\' && i + 1 < quoted.length() - 1) {
+            if (ch == '\\' && i + 1 < last) {
                 char next = quoted.charAt(++i);
                 b.append(switch (next) {
                     case 'n' -> '\n';

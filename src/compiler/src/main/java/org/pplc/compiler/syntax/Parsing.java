@@ -7,11 +7,18 @@ import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.TokenStream;
 import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.compiler.diag.Span;
 import org.pplc.compiler.syntax.antlr.PolicyLexer;
 import org.pplc.compiler.syntax.antlr.PolicyParser;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,9 +26,15 @@ import java.util.Locale;
  * only when SLL fails (as Trino does): correct files never pay for LL, broken ones get LL's
  * precise error position and recovery.
  *
+ * <p>The compiler goes through {@link #parseQuick} first: {@link FastScanner}'s tokens, SLL, and
+ * no parse tree (the AST is built from the parser's events). Any file that path declines or fails
+ * is parsed again by {@link #parse}, the generated lexer and the parse tree, which alone makes
+ * every syntax diagnostic. The formatter uses {@link #parse}, since it needs the comments.
+ *
  * <p>Limits keep a hostile or broken file from exhausting memory or time: the text's length and
- * the number of tokens (spaces and comments included, since the token stream keeps them). The
- * grammar has no recursive rule, so nesting is bounded by the language itself.
+ * the number of tokens (spaces and comments included: the full path's token stream keeps them,
+ * and the quick scanner counts them the same way). The grammar has no recursive rule, so nesting
+ * is bounded by the language itself.
  */
 public final class Parsing {
     /** Characters in one policy text (the same 8 MB a policy file may hold on disk). */
@@ -32,7 +45,10 @@ public final class Parsing {
     private Parsing() {
     }
 
-    /** The parse tree (null when a limit stopped the parse) and the number of errors reported for the file. */
+    /**
+     * The parse tree (null when a limit stopped the parse) and the number of errors reported for the
+     * file, and every token (spaces and comments on the hidden channel).
+     */
     public record Parsed(PolicyParser.PolicyFileContext tree, CommonTokenStream tokens, int errors) {
     }
 
@@ -46,6 +62,114 @@ public final class Parsing {
         }
     }
 
+    /**
+     * What the quick parse reports as it goes, instead of building a parse tree: a rule starts, a
+     * token is matched, a rule ends (its context has its start and stop tokens and its labeled
+     * alternative's class, no children).
+     */
+    public interface Events {
+        void enterRule();
+
+        void token(Token t);
+
+        void exitRule(ParserRuleContext ctx);
+    }
+
+    /** Stops at the first error, and says so: the rules it unwinds then end without being built. */
+    private static final class Bail extends BailErrorStrategy {
+        boolean failed;
+
+        @Override
+        public void recover(Parser recognizer, RecognitionException e) {
+            failed = true;
+            super.recover(recognizer, e);
+        }
+
+        @Override
+        public Token recoverInline(Parser recognizer) throws RecognitionException {
+            failed = true;
+            return super.recoverInline(recognizer);
+        }
+    }
+
+    /** The generated parser, reporting {@link Events} (ANTLR's parse listeners would cost a node per token). */
+    private static final class EventParser extends PolicyParser {
+        private final Events events;
+        private final Bail bail;
+
+        EventParser(TokenStream input, Events events, Bail bail) {
+            super(input);
+            this.events = events;
+            this.bail = bail;
+        }
+
+        @Override
+        public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+            super.enterRule(localctx, state, ruleIndex);
+            events.enterRule();
+        }
+
+        @Override
+        public void exitRule() {
+            ParserRuleContext c = _ctx;
+            super.exitRule();
+            // A rule cut short by an error is left by its finally block: not a finished rule.
+            if (!bail.failed) events.exitRule(c);
+        }
+
+        @Override
+        public Token consume() {
+            Token t = super.consume();
+            events.token(t);
+            return t;
+        }
+    }
+
+    /**
+     * The compiler's quick path: the quick scanner's tokens (no spaces or comments) and SLL, with
+     * no parse tree: the events see every rule and token as the parser goes (the AST builder
+     * builds from those). Returns false, having reported nothing, when the text needs the full path:
+     * a character or text the scanner declines, a limit, or any syntax error. The caller then
+     * uses {@link #parse}, so every diagnostic is the one the generated lexer and LL recovery give.
+     *
+     * @param events null to parse only (for measuring)
+     */
+    public static boolean parseQuick(String file, String text, Events events) {
+        if (text.length() > MAX_TEXT_CHARS) return false;
+        FastScanner.Tokens scanned = FastScanner.scan(text);
+        if (scanned == null) return false;
+        TokenStream input = new ArrayTokenStream(scanned, file);
+        Bail bail = new Bail();
+        PolicyParser parser = events == null ? new PolicyParser(input) : new EventParser(input, events, bail);
+        parser.removeErrorListeners();
+        parser.setBuildParseTree(false);
+        parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+        parser.setErrorHandler(bail);
+        try {
+            parser.policyFile();
+            return true;
+        } catch (ParseCancellationException sllFailed) {
+            return false;
+        }
+    }
+
+    /**
+     * Every token the quick scanner gives (spaces and comments on the hidden channel, as the
+     * generated lexer has them), or null where it declines the text: for comparing the two in tests
+     * and benchmarks.
+     */
+    public static List<Token> quickScanAll(String text) {
+        FastScanner.Tokens t = FastScanner.scanAll(text, MAX_TOKENS);
+        return t == null ? null : Collections.unmodifiableList(Arrays.asList(t.tokens).subList(0, t.size));
+    }
+
+    /** The quick scanner alone: the number of tokens it keeps, or -1 where it declines the text (for measuring). */
+    public static int quickScan(String file, String text) {
+        FastScanner.Tokens t = text.length() > MAX_TEXT_CHARS ? null : FastScanner.scan(text);
+        return t == null ? -1 : t.size;
+    }
+
+    /** The parse tree and every token (spaces and comments on the hidden channel), for the formatter. */
     public static Parsed parse(String file, String text, Diagnostics diagnostics) {
         if (text.length() > MAX_TEXT_CHARS) {
             diagnostics.error("file-too-large", new Span(file, 1, 1, 1, 1), "policy text is longer than "
