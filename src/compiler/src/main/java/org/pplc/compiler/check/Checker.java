@@ -34,7 +34,6 @@ public final class Checker {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern CARC = Pattern.compile("(?:[A-Z]{0,2}\\d{1,3}|[A-Z]\\d{1,2})");
     private static final Pattern RARC = Pattern.compile("(?:M|N|MA)\\d{1,3}");
-    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
 
     private final Diagnostics diag;
     private final Map<String, PayerDecl> payers = new LinkedHashMap<>();
@@ -42,6 +41,7 @@ public final class Checker {
     private final Map<String, String> fileOf = new HashMap<>();
     private final Map<String, Header> headers = new LinkedHashMap<>();
     private final Map<String, CheckedPolicy> checked = new LinkedHashMap<>();
+    private final Map<String, LocalDate> dates = new HashMap<>();
 
     private Checker(Diagnostics diag) {
         this.diag = diag;
@@ -203,8 +203,14 @@ public final class Checker {
     }
 
     private LocalDate date(DateLit d) {
+        // Thousands of policies name the same few dates: parse each text once (good dates only,
+        // so a bad one is reported at every place it is written).
+        LocalDate known = dates.get(d.text());
+        if (known != null) return known;
         try {
-            return LocalDate.parse(d.text());
+            LocalDate parsed = LocalDate.parse(d.text());
+            dates.put(d.text(), parsed);
+            return parsed;
         } catch (DateTimeParseException e) {
             diag.error("bad-date", d.span(), d.text() + " is not a calendar date", "write dates as YYYY-MM-DD");
             return null;
@@ -242,16 +248,22 @@ public final class Checker {
             }
         }
         // Cycles: follow each chain; report a cycle once, at the first policy of it in source order.
+        // A chain that reached a policy already known to lead out of every cycle ends there: each
+        // payer's chain is then walked up to its parent once rather than down to the core.
         Set<String> reported = new HashSet<>();
+        Set<String> acyclic = new HashSet<>();
         for (String start : headers.keySet()) {
-            List<String> path = new ArrayList<>();
+            List<String> path = new ArrayList<>(4);
             String cur = start;
-            while (cur != null && headers.containsKey(cur) && !path.contains(cur)) {
+            Header at;
+            while (cur != null && !acyclic.contains(cur) && (at = headers.get(cur)) != null && !path.contains(cur)) {
                 path.add(cur);
-                Extends e = headers.get(cur).parent();
+                Extends e = at.parent();
                 cur = e == null ? null : e.parent().text();
             }
-            if (cur != null && path.contains(cur)) {
+            if (cur == null || acyclic.contains(cur) || !headers.containsKey(cur)) {
+                acyclic.addAll(path);
+            } else if (path.contains(cur)) {
                 List<String> cycle = new ArrayList<>(path.subList(path.indexOf(cur), path.size()));
                 if (reported.addAll(cycle) || !reported.containsAll(cycle)) {
                     String first = headers.keySet().stream().filter(cycle::contains).findFirst().orElse(cur);
@@ -344,50 +356,93 @@ public final class Checker {
     private void layer(String id) {
         Header h = headers.get(id);
         CheckedPolicy parent = h.parent() == null ? null : checked.get(h.parent().parent().text());
-        Scope scope = new Scope(parent == null ? null : parent.scope());
-        Map<String, Fact> own = new LinkedHashMap<>();
-        List<Fact> ownList = new ArrayList<>();
+        Scope below = parent == null ? null : parent.scope();
+        Scope scope = new Scope(below);
         for (PolicyItem item : h.decl().items()) {
-            if (item instanceof RuleItem r) addFacts(id, r, null, scope, own, ownList, parent);
+            if (item instanceof RuleItem r) addFacts(id, r, null, scope, below);
             else if (item instanceof FromBlock f) {
                 String citation = f.citation().value().isBlank() ? null : f.citation().value();
-                for (RuleItem r : f.rules()) addFacts(id, r, citation, scope, own, ownList, parent);
+                for (RuleItem r : f.rules()) addFacts(id, r, citation, scope, below);
             }
         }
         Refs refs = new Refs(scope);
-        for (Fact f : ownList) validate(f, refs, scope);
+        List<Fact> own = scope.ownFacts();
+        for (int i = 0, n = own.size(); i < n; i++) validate(own.get(i), refs, scope);
         checked.put(id, new CheckedPolicy(h.decl(), h.file(), id, h.payer(), h.plan(),
                 h.parent() == null ? null : h.parent().parent().text(), h.from(), h.through(), h.title(), h.summary(),
-                h.sources(), h.reviewed(), h.updateTriggers(), List.copyOf(ownList), scope));
+                h.sources(), h.reviewed(), h.updateTriggers(), List.copyOf(own), scope));
     }
 
-    private void addFacts(String layer, RuleItem item, String citation, Scope scope, Map<String, Fact> own,
-                          List<Fact> ownList, CheckedPolicy parent) {
-        for (Fact f : facts(layer, item, citation)) {
-            if (!knownKey(f)) continue;
-            Fact dup = own.get(f.key());
-            if (dup != null) {
-                diag.error("duplicate-definition", f.node().span(), f.key() + " is set twice in policy " + layer
-                        + " (first at " + dup.node().span() + ")", "keep one");
-                continue;
+    private void addFacts(String layer, RuleItem item, String citation, Scope scope, Scope below) {
+        boolean ov = item.override();
+        if (item.definition() instanceof FamilyDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.FAMILY, d.id().text()), d, d, ov, layer, citation), item, scope, below);
+        } else if (item.definition() instanceof CodeDef d) {
+            String cite = citation;
+            for (CodeProp p : d.props()) if (p instanceof SourceProp s) cite = s.text().value();
+            add(new Fact(FactKey.of(FactKey.Kind.CODE, d.code().text()), d, d, ov, layer, cite), item, scope, below);
+        } else if (item.definition() instanceof DrugDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.DRUG, d.hcpcs().text()), d, d, ov, layer, citation), item, scope, below);
+        } else if (item.definition() instanceof MueDef d) {
+            for (MueCap cap : d.caps()) {
+                add(new Fact(FactKey.of(FactKey.Kind.MUE, d.code().text(), cap.setting().text()), d, cap, ov, layer,
+                        citation), item, scope, below);
             }
-            boolean below = parent != null && parent.scope().has(f.key());
-            if (below && !f.override()) {
-                Fact was = parent.scope().current(f.key());
-                diag.error("redefinition", f.node().span(), f.key() + " is already set by " + was.layer() + " ("
-                        + was.node().span() + ")", "write 'override " + item.definition().kindWords()
-                        + " ...' to change it in this layer");
-                continue;
+        } else if (item.definition() instanceof AuthDef d) {
+            for (Name c : d.codes()) {
+                add(new Fact(FactKey.of(FactKey.Kind.AUTHORIZATION, c.text()), d, c, ov, layer, citation), item, scope, below);
             }
-            if (!below && f.override()) {
-                diag.error("override-nothing", f.node().span(), "override of " + f.key() + ", which no layer below sets",
-                        "remove 'override' to add it in this layer");
-                continue;
+        } else if (item.definition() instanceof AuditDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.AUDIT, d.code().text()), d, d, ov, layer, citation), item, scope, below);
+        } else if (item.definition() instanceof ModifierDef d) {
+            switch (d.kind()) {
+                case DRUG_LINE -> add(new Fact(FactKey.of(FactKey.Kind.DRUG_LINE_MODIFIERS), d, d, ov, layer, citation),
+                        item, scope, below);
+                case SECOND_INITIAL -> add(new Fact(FactKey.of(FactKey.Kind.SECOND_INITIAL_MODIFIERS), d, d, ov, layer,
+                        citation), item, scope, below);
+                case ALLOWED -> {
+                    for (Name c : d.codes()) {
+                        add(new Fact(FactKey.of(FactKey.Kind.ALLOWED_MODIFIERS, c.text()), d, c, ov, layer, citation),
+                                item, scope, below);
+                    }
+                }
             }
-            own.put(f.key(), f);
-            ownList.add(f);
-            scope.add(f);
+        } else if (item.definition() instanceof RuleDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.RULE, d.id().text()), d, d, ov, layer, citation), item, scope, below);
+        } else if (item.definition() instanceof TimingDef d) {
+            for (TimingItem t : d.items()) {
+                String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+                add(new Fact(FactKey.of(FactKey.Kind.TIMING, phrase), d, t, ov, layer, citation), item, scope, below);
+            }
+        } else if (item.definition() instanceof InitialCodeDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.INITIAL_CODE, d.setting().text()), d, d, ov, layer, citation), item,
+                    scope, below);
         }
+    }
+
+    /** Adds one fact to the layer, or reports why it may not be set here. */
+    private void add(Fact f, RuleItem item, Scope scope, Scope below) {
+        if (!knownKey(f)) return;
+        String layer = f.layer();
+        Fact dup = scope.own(f.key());
+        if (dup != null) {
+            diag.error("duplicate-definition", f.node().span(), f.key() + " is set twice in policy " + layer
+                    + " (first at " + dup.node().span() + ")", "keep one");
+            return;
+        }
+        Fact was = below == null ? null : below.current(f.key());
+        if (was != null && !f.override()) {
+            diag.error("redefinition", f.node().span(), f.key() + " is already set by " + was.layer() + " ("
+                    + was.node().span() + ")", "write 'override " + item.definition().kindWords()
+                    + " ...' to change it in this layer");
+            return;
+        }
+        if (was == null && f.override()) {
+            diag.error("override-nothing", f.node().span(), "override of " + f.key() + ", which no layer below sets",
+                    "remove 'override' to add it in this layer");
+            return;
+        }
+        scope.add(f);
     }
 
     /** Rule names and time rules are closed lists: an unknown one is reported as such, not as a layering problem. */
@@ -398,7 +453,7 @@ public final class Checker {
             return false;
         }
         if (f.node() instanceof TimingItem t) {
-            String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+            String phrase = f.key().name();
             if (!Vocabulary.TIMING.containsKey(phrase)) {
                 diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
@@ -407,47 +462,6 @@ public final class Checker {
             }
         }
         return true;
-    }
-
-    /** The keys a definition sets. */
-    private List<Fact> facts(String layer, RuleItem item, String citation) {
-        boolean ov = item.override();
-        List<Fact> out = new ArrayList<>();
-        if (item.definition() instanceof FamilyDef d) {
-            out.add(new Fact("family " + d.id().text(), d, d, ov, layer, citation));
-        } else if (item.definition() instanceof CodeDef d) {
-            String cite = citation;
-            for (CodeProp p : d.props()) if (p instanceof SourceProp s) cite = s.text().value();
-            out.add(new Fact("code " + d.code().text(), d, d, ov, layer, cite));
-        } else if (item.definition() instanceof DrugDef d) {
-            out.add(new Fact("drug " + d.hcpcs().text(), d, d, ov, layer, citation));
-        } else if (item.definition() instanceof MueDef d) {
-            for (MueCap cap : d.caps()) {
-                out.add(new Fact("mue " + d.code().text() + " " + cap.setting().text(), d, cap, ov, layer, citation));
-            }
-        } else if (item.definition() instanceof AuthDef d) {
-            for (Name c : d.codes()) out.add(new Fact("prior authorization " + c.text(), d, c, ov, layer, citation));
-        } else if (item.definition() instanceof AuditDef d) {
-            out.add(new Fact("audit " + d.code().text(), d, d, ov, layer, citation));
-        } else if (item.definition() instanceof ModifierDef d) {
-            switch (d.kind()) {
-                case DRUG_LINE -> out.add(new Fact("modifiers required on single-dose drug lines", d, d, ov, layer, citation));
-                case SECOND_INITIAL -> out.add(new Fact("modifiers allowing a second initial code", d, d, ov, layer, citation));
-                case ALLOWED -> {
-                    for (Name c : d.codes()) out.add(new Fact("modifiers allowed on " + c.text(), d, c, ov, layer, citation));
-                }
-            }
-        } else if (item.definition() instanceof RuleDef d) {
-            out.add(new Fact("rule " + d.id().text(), d, d, ov, layer, citation));
-        } else if (item.definition() instanceof TimingDef d) {
-            for (TimingItem t : d.items()) {
-                String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
-                out.add(new Fact("timing " + phrase, d, t, ov, layer, citation));
-            }
-        } else if (item.definition() instanceof InitialCodeDef d) {
-            out.add(new Fact("initial code in " + d.setting().text(), d, d, ov, layer, citation));
-        }
-        return out;
     }
 
     // ---- references and values ----
@@ -465,34 +479,34 @@ public final class Checker {
         }
 
         boolean code(String code) {
-            return scope.has("code " + code);
+            return scope.has(FactKey.of(FactKey.Kind.CODE, code));
         }
 
         boolean family(String family) {
-            return scope.has("family " + family);
+            return scope.has(FactKey.of(FactKey.Kind.FAMILY, family));
         }
 
         boolean billable(String code) {
-            return code(code) || scope.has("drug " + code);
+            return code(code) || scope.has(FactKey.of(FactKey.Kind.DRUG, code));
         }
 
         List<String> codes() {
-            return named("code ");
+            return named(FactKey.Kind.CODE);
         }
 
         List<String> families() {
-            return named("family ");
+            return named(FactKey.Kind.FAMILY);
         }
 
         List<String> billables() {
             List<String> all = codes();
-            all.addAll(named("drug "));
+            all.addAll(named(FactKey.Kind.DRUG));
             return all;
         }
 
-        private List<String> named(String prefix) {
+        private List<String> named(FactKey.Kind kind) {
             List<String> out = new ArrayList<>();
-            for (String key : scope.keys()) if (key.startsWith(prefix)) out.add(key.substring(prefix.length()));
+            for (FactKey key : scope.keys()) if (key.kind() == kind) out.add(key.name());
             return out;
         }
     }
@@ -538,7 +552,7 @@ public final class Checker {
             validateRule(d, f, scope);
         } else if (f.definition() instanceof TimingDef d) {
             TimingItem t = (TimingItem) f.node();
-            String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+            String phrase = f.key().name();
             if (!Vocabulary.TIMING.containsKey(phrase)) {
                 diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
@@ -701,7 +715,7 @@ public final class Checker {
         for (CheckedPolicy p : checked.values()) {
             if (p.payer() != null) continue;
             if (root == null && p.parent() == null) root = p;
-            for (String key : p.scope().keys()) if (key.startsWith("rule ")) defined.add(key.substring(5));
+            for (FactKey key : p.scope().keys()) if (key.kind() == FactKey.Kind.RULE) defined.add(key.name());
         }
         if (root == null) return;
         List<String> missing = RuleKind.ids().stream().filter(r -> !defined.contains(r)).toList();
@@ -747,9 +761,18 @@ public final class Checker {
     }
 
     private void modifier(Name m) {
-        if (!MODIFIER.matcher(m.text()).matches()) {
+        if (!isModifier(m.text())) {
             diag.error("bad-modifier", m.span(), m.text() + " is not a modifier", "modifiers are two characters, e.g. 59, XU, JW");
         }
+    }
+
+    /** Two capital letters or digits: the MODIFIER pattern, without a matcher for every modifier of every rule. */
+    private static boolean isModifier(String s) {
+        return s.length() == 2 && modifierChar(s.charAt(0)) && modifierChar(s.charAt(1));
+    }
+
+    private static boolean modifierChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static List<String> ids(Enum<?>[] values) {

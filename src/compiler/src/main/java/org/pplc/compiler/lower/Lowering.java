@@ -86,7 +86,7 @@ public final class Lowering {
         Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>();
 
         for (Fact f : c.own()) {
-            Object o = lower(f, c.scope().history(f.key()), shared);
+            Object o = lower(f, c, shared);
             if (o instanceof Family x) families.put(x.id(), x);
             else if (o instanceof Code x) codes.put(x.code(), x);
             else if (o instanceof Drug x) drugs.put(x.hcpcs(), x);
@@ -125,13 +125,14 @@ public final class Lowering {
         return List.of(out);
     }
 
-    private static Object lower(Fact f, List<Fact> history, Map<Object, Object> shared) {
+    /** The runtime object of one fact; only codes and rules merge over the layers below (their history). */
+    private static Object lower(Fact f, CheckedPolicy c, Map<Object, Object> shared) {
         Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
         if (f.definition() instanceof FamilyDef d) {
             return new Family(d.id().text(),
                 d.title() == null ? d.id().text() : d.title().value(), d.rank().intValue(), prov);
         } else if (f.definition() instanceof CodeDef d) {
-            CodeMerge.Merged m = CodeMerge.merge(history);
+            CodeMerge.Merged m = CodeMerge.merge(c.scope().history(f.key()));
             List<String> primaries = m.addOn() == null ? List.of() : texts(m.addOn().primaries(), null);
             return new Code(d.code().text(), m.title() == null ? d.code().text() : m.title().value(),
                     m.addOn() != null, m.family().text(), Method.fromId(m.method().text()),
@@ -158,7 +159,7 @@ public final class Lowering {
                 case ALLOWED -> new ModifierRule.Allowed(shared(shared, ((Name) f.node()).text()), mods, prov);
             };
         } else if (f.definition() instanceof RuleDef d) {
-            RuleMerge.Merged m = RuleMerge.merge(history);
+            RuleMerge.Merged m = RuleMerge.merge(c.scope().history(f.key()));
             return new RuleText(d.id().text(), Action.fromId(m.action().text()), m.carc().text(),
                     m.rarc() == null ? List.of() : texts(m.rarc().rarcs(), null),
                     m.message().value(), m.fix().value(),
