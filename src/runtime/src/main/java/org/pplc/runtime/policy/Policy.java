@@ -166,32 +166,54 @@ public final class Policy {
         this.authorizations = LayeredMap.over(base.authorizations, authorizations);
         this.audits = LayeredMap.over(base.audits, audits);
         this.rules = LayeredMap.over(base.rules, rules);
-        Map<TimeRule.Kind, TimeRule> times = new LinkedHashMap<>(base.timeRules);
-        times.putAll(timeRules);
-        this.timeRules = Collections.unmodifiableMap(times);
-        Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>(base.initialCodeRules);
-        initial.putAll(initialCodeRules);
-        this.initialCodeRules = Collections.unmodifiableMap(initial);
+        // Most layers set no time or initial-code rule: they share the base's (unmodifiable) maps.
+        if (timeRules.isEmpty()) {
+            this.timeRules = base.timeRules;
+        } else {
+            Map<TimeRule.Kind, TimeRule> times = new LinkedHashMap<>(base.timeRules);
+            times.putAll(timeRules);
+            this.timeRules = Collections.unmodifiableMap(times);
+        }
+        if (initialCodeRules.isEmpty()) {
+            this.initialCodeRules = base.initialCodeRules;
+        } else {
+            Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>(base.initialCodeRules);
+            initial.putAll(initialCodeRules);
+            this.initialCodeRules = Collections.unmodifiableMap(initial);
+        }
+
+        // Only the codes this layer says something about get an entry; the rest are the base's.
+        // One pass per kind of fact fills one entry per code, which starts as the base's rules for
+        // it: a map probe per fact rather than a map per kind, a set of their keys and a copy.
+        Map<String, Touched> touched = new HashMap<>(Math.max(16,
+                (codes.size() + mues.size() + authorizations.size() + audits.size() + modifierRules.size()) * 2));
+        for (Map.Entry<String, Code> e : codes.entrySet()) touch(touched, base, e.getKey()).definition = e.getValue();
 
         // The fact each of this layer's MUEs and modifier rules replaces is the one the base
         // holds under the same key: found through the base's per-code index.
-        Map<Object, Object> replacedMues = new java.util.IdentityHashMap<>(4);
-        List<Mue> addedMues = new java.util.ArrayList<>();
-        Map<String, Mue> practitioner = new HashMap<>();
-        Map<String, Mue> outpatient = new HashMap<>();
+        Map<Object, Object> replacedMues = Map.of();
+        List<Mue> addedMues = new java.util.ArrayList<>(mues.size());
         for (Mue m : mues) {
             boolean prac = m.setting() == MueSetting.PRACTITIONER;
-            (prac ? practitioner : outpatient).put(m.code(), m);
-            CodeRules below = base.rulesFor(m.code());
-            Mue old = below == null ? null : prac ? below.practitionerMue() : below.outpatientMue();
-            if (old != null) replacedMues.put(old, m);
-            else addedMues.add(m);
+            Touched t = touch(touched, base, m.code());
+            Mue old = t.below == null ? null : prac ? t.below.practitionerMue() : t.below.outpatientMue();
+            if (prac) t.practitioner = m;
+            else t.outpatient = m;
+            if (old != null) {
+                if (replacedMues.isEmpty()) replacedMues = new java.util.IdentityHashMap<>(4);
+                replacedMues.put(old, m);
+            } else {
+                addedMues.add(m);
+            }
         }
+        for (Map.Entry<String, Authorization> e : authorizations.entrySet()) {
+            touch(touched, base, e.getKey()).authorization = e.getValue();
+        }
+        for (Map.Entry<String, AuditThreshold> e : audits.entrySet()) touch(touched, base, e.getKey()).audit = e.getValue();
         ModifierRule.DrugLine drugLine = base.drugLineModifiers;
         ModifierRule.SecondInitial second = base.secondInitialModifiers;
-        Map<String, ModifierRule.Allowed> allowed = new HashMap<>();
-        Map<Object, Object> replacedModifiers = new java.util.IdentityHashMap<>(4);
-        List<ModifierRule> addedModifiers = new java.util.ArrayList<>();
+        Map<Object, Object> replacedModifiers = Map.of();
+        List<ModifierRule> addedModifiers = new java.util.ArrayList<>(modifierRules.size());
         for (ModifierRule r : modifierRules) {
             ModifierRule old;
             if (r instanceof ModifierRule.DrugLine d) {
@@ -202,37 +224,65 @@ public final class Policy {
                 second = x;
             } else {
                 ModifierRule.Allowed a = (ModifierRule.Allowed) r;
-                allowed.put(a.code(), a);
-                CodeRules below = base.rulesFor(a.code());
-                old = below == null ? null : below.allowedModifiers();
+                Touched t = touch(touched, base, a.code());
+                t.allowed = a;
+                old = t.below == null ? null : t.below.allowedModifiers();
             }
-            if (old != null) replacedModifiers.put(old, r);
-            else addedModifiers.add(r);
+            if (old != null) {
+                if (replacedModifiers.isEmpty()) replacedModifiers = new java.util.IdentityHashMap<>(4);
+                replacedModifiers.put(old, r);
+            } else {
+                addedModifiers.add(r);
+            }
         }
         this.mues = LayeredList.over(base.mues, replacedMues, addedMues);
         this.modifierRules = LayeredList.over(base.modifierRules, replacedModifiers, addedModifiers);
         this.drugLineModifiers = drugLine;
         this.secondInitialModifiers = second;
 
-        // Only the codes this layer says something about get an entry; the rest are the base's.
-        java.util.Set<String> touched = new java.util.LinkedHashSet<>(codes.keySet());
-        touched.addAll(practitioner.keySet());
-        touched.addAll(outpatient.keySet());
-        touched.addAll(authorizations.keySet());
-        touched.addAll(audits.keySet());
-        touched.addAll(allowed.keySet());
-        Map<String, CodeRules> index = new HashMap<>();
-        for (String c : touched) {
-            CodeRules below = base.rulesFor(c);
-            index.put(c, new CodeRules(c,
-                    or(codes.get(c), below == null ? null : below.definition()),
-                    or(practitioner.get(c), below == null ? null : below.practitionerMue()),
-                    or(outpatient.get(c), below == null ? null : below.outpatientMue()),
-                    or(authorizations.get(c), below == null ? null : below.authorization()),
-                    or(audits.get(c), below == null ? null : below.audit()),
-                    or(allowed.get(c), below == null ? null : below.allowedModifiers())));
+        Object[] keys = new Object[touched.size()];
+        Object[] values = new Object[keys.length];
+        int i = 0;
+        for (Map.Entry<String, Touched> e : touched.entrySet()) {
+            keys[i] = e.getKey();
+            values[i++] = e.getValue().rules(e.getKey());
         }
-        this.byCode = FrozenMap.of(index);
+        this.byCode = FrozenMap.of(keys, values, i);
+    }
+
+    /** One code's rules while a layer is built: this layer's facts, or null for the base's. */
+    private static final class Touched {
+        final CodeRules below;
+        Code definition;
+        Mue practitioner;
+        Mue outpatient;
+        Authorization authorization;
+        AuditThreshold audit;
+        ModifierRule.Allowed allowed;
+
+        Touched(CodeRules below) {
+            this.below = below;
+        }
+
+        CodeRules rules(String code) {
+            CodeRules b = below;
+            return new CodeRules(code,
+                    or(definition, b == null ? null : b.definition()),
+                    or(practitioner, b == null ? null : b.practitionerMue()),
+                    or(outpatient, b == null ? null : b.outpatientMue()),
+                    or(authorization, b == null ? null : b.authorization()),
+                    or(audit, b == null ? null : b.audit()),
+                    or(allowed, b == null ? null : b.allowedModifiers()));
+        }
+    }
+
+    private static Touched touch(Map<String, Touched> touched, Policy base, String code) {
+        Touched t = touched.get(code);
+        if (t == null) {
+            t = new Touched(base.rulesFor(code));
+            touched.put(code, t);
+        }
+        return t;
     }
 
     private static <T> T or(T own, T below) {
