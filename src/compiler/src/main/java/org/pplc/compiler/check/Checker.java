@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +43,12 @@ public final class Checker {
     private final Map<String, Header> headers = new LinkedHashMap<>();
     private final Map<String, CheckedPolicy> checked = new LinkedHashMap<>();
     private final Map<String, LocalDate> dates = new HashMap<>();
+    /**
+     * One instance of each code (and MUE setting) named in a fact key. Layered lookups then
+     * compare keys by identity rather than by text, and lowering shares the codes without
+     * reading each statement's own copy of the text again.
+     */
+    private final Map<String, String> names = new HashMap<>();
 
     private Checker(Diagnostics diag) {
         this.diag = diag;
@@ -370,7 +377,7 @@ public final class Checker {
         for (int i = 0, n = own.size(); i < n; i++) validate(own.get(i), refs, scope);
         checked.put(id, new CheckedPolicy(h.decl(), h.file(), id, h.payer(), h.plan(),
                 h.parent() == null ? null : h.parent().parent().text(), h.from(), h.through(), h.title(), h.summary(),
-                h.sources(), h.reviewed(), h.updateTriggers(), List.copyOf(own), scope));
+                h.sources(), h.reviewed(), h.updateTriggers(), Collections.unmodifiableList(own), scope));
     }
 
     private void addFacts(String layer, RuleItem item, String citation, Scope scope, Scope below) {
@@ -380,20 +387,20 @@ public final class Checker {
         } else if (item.definition() instanceof CodeDef d) {
             String cite = citation;
             for (CodeProp p : d.props()) if (p instanceof SourceProp s) cite = s.text().value();
-            add(new Fact(FactKey.of(FactKey.Kind.CODE, d.code().text()), d, d, ov, layer, cite), item, scope, below);
+            add(new Fact(FactKey.of(FactKey.Kind.CODE, name(d.code().text())), d, d, ov, layer, cite), item, scope, below);
         } else if (item.definition() instanceof DrugDef d) {
-            add(new Fact(FactKey.of(FactKey.Kind.DRUG, d.hcpcs().text()), d, d, ov, layer, citation), item, scope, below);
+            add(new Fact(FactKey.of(FactKey.Kind.DRUG, name(d.hcpcs().text())), d, d, ov, layer, citation), item, scope, below);
         } else if (item.definition() instanceof MueDef d) {
             for (MueCap cap : d.caps()) {
-                add(new Fact(FactKey.of(FactKey.Kind.MUE, d.code().text(), cap.setting().text()), d, cap, ov, layer,
+                add(new Fact(FactKey.of(FactKey.Kind.MUE, name(d.code().text()), name(cap.setting().text())), d, cap, ov, layer,
                         citation), item, scope, below);
             }
         } else if (item.definition() instanceof AuthDef d) {
             for (Name c : d.codes()) {
-                add(new Fact(FactKey.of(FactKey.Kind.AUTHORIZATION, c.text()), d, c, ov, layer, citation), item, scope, below);
+                add(new Fact(FactKey.of(FactKey.Kind.AUTHORIZATION, name(c.text())), d, c, ov, layer, citation), item, scope, below);
             }
         } else if (item.definition() instanceof AuditDef d) {
-            add(new Fact(FactKey.of(FactKey.Kind.AUDIT, d.code().text()), d, d, ov, layer, citation), item, scope, below);
+            add(new Fact(FactKey.of(FactKey.Kind.AUDIT, name(d.code().text())), d, d, ov, layer, citation), item, scope, below);
         } else if (item.definition() instanceof ModifierDef d) {
             switch (d.kind()) {
                 case DRUG_LINE -> add(new Fact(FactKey.of(FactKey.Kind.DRUG_LINE_MODIFIERS), d, d, ov, layer, citation),
@@ -402,7 +409,7 @@ public final class Checker {
                         citation), item, scope, below);
                 case ALLOWED -> {
                     for (Name c : d.codes()) {
-                        add(new Fact(FactKey.of(FactKey.Kind.ALLOWED_MODIFIERS, c.text()), d, c, ov, layer, citation),
+                        add(new Fact(FactKey.of(FactKey.Kind.ALLOWED_MODIFIERS, name(c.text())), d, c, ov, layer, citation),
                                 item, scope, below);
                     }
                 }
@@ -443,6 +450,11 @@ public final class Checker {
             return;
         }
         scope.add(f);
+    }
+
+    private String name(String text) {
+        String was = names.putIfAbsent(text, text);
+        return was == null ? text : was;
     }
 
     /** Rule names and time rules are closed lists: an unknown one is reported as such, not as a layering problem. */

@@ -201,23 +201,23 @@ public final class Lowering {
                     m.only() == null ? null : Setting.fromId(m.only().text()),
                     m.description() == null ? null : m.description().value(), prov);
         } else if (f.definition() instanceof DrugDef d) {
-            return new Drug(shared.of(d.hcpcs().text()), d.name().value(),
+            return new Drug(shared.of(f.key().name()), d.name().value(),
                 d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov);
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
             Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
-            return new Mue(shared.of(d.code().text()), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
+            return new Mue(shared.of(f.key().name()), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
         } else if (f.definition() instanceof AuthDef d) {
-            String code = shared.of(((Name) f.node()).text());
+            String code = shared.of(f.key().name());
             return new Authorization(code, d.required(), prov);
         } else if (f.definition() instanceof AuditDef d) {
-            return new AuditThreshold(shared.of(d.code().text()), d.units().intValue(), prov);
+            return new AuditThreshold(shared.of(f.key().name()), d.units().intValue(), prov);
         } else if (f.definition() instanceof ModifierDef d) {
             List<String> mods = shared.texts(d.modifiers());
             return switch (d.kind()) {
                 case DRUG_LINE -> new ModifierRule.DrugLine(mods, prov);
                 case SECOND_INITIAL -> new ModifierRule.SecondInitial(mods, prov);
-                case ALLOWED -> new ModifierRule.Allowed(shared.of(((Name) f.node()).text()), mods, prov);
+                case ALLOWED -> new ModifierRule.Allowed(shared.of(f.key().name()), mods, prov);
             };
         } else if (f.definition() instanceof RuleDef d) {
             RuleMerge.Merged m = RuleMerge.merge(c.scope().history(f.key()));
