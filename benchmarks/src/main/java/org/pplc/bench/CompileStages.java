@@ -21,7 +21,9 @@ import java.util.List;
 /**
  * Where compile time goes, stage by stage, by the compiling thread's CPU time: lexing alone, lexing
  * and parsing, building the AST, checking, lowering. Usage: {@code CompileStages LINES WARMUP RUNS}.
- * The stages are timed separately over the same corpus, so their medians add up to about one compile.
+ * The stages are timed separately over the same corpus; "check" and "lower" one after the other, and
+ * "check+lower" as the compiler runs them (each policy lowered as soon as it is checked). Lex+parse,
+ * ast and check+lower add up to about one compile.
  */
 public final class CompileStages {
     private CompileStages() {
@@ -33,7 +35,7 @@ public final class CompileStages {
         int runs = Integer.parseInt(args[2]);
         Corpus corpus = Corpus.ofLines(lines / 100, lines, 42);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        String[] names = {"lex", "lex+parse", "ast", "check", "lower"};
+        String[] names = {"lex", "lex+parse", "ast", "check", "lower", "check+lower"};
         long[][] t = new long[names.length][runs];
         for (int r = -warmup; r < runs; r++) {
             long a = mx.getCurrentThreadCpuTime();
@@ -54,8 +56,14 @@ public final class CompileStages {
             long f = mx.getCurrentThreadCpuTime();
             if (d.hasErrors() || Lowering.lower(checked) == null) throw new IllegalStateException();
             long g = mx.getCurrentThreadCpuTime();
+            // As the compiler does it: each policy lowered as soon as it is checked.
+            Diagnostics d2 = new Diagnostics();
+            Lowering.Session session = new Lowering.Session();
+            CheckResult checked2 = Checker.check(files, d2, session::add);
+            if (d2.hasErrors() || session.finish(checked2) == null) throw new IllegalStateException();
+            long h = mx.getCurrentThreadCpuTime();
             if (r >= 0) {
-                t[0][r] = b - a; t[1][r] = c - b; t[2][r] = e - c; t[3][r] = f - e; t[4][r] = g - f;
+                t[0][r] = b - a; t[1][r] = c - b; t[2][r] = e - c; t[3][r] = f - e; t[4][r] = g - f; t[5][r] = h - g;
             }
             if (n == 0) throw new IllegalStateException();
         }
@@ -63,7 +71,7 @@ public final class CompileStages {
         for (int i = 0; i < names.length; i++) {
             Arrays.sort(t[i]);
             long med = t[i][runs / 2];
-            if (i > 0) sum += med;
+            if (i == 1 || i == 2 || i == 5) sum += med; // parse, AST, then check and lower as the compiler runs them
             System.out.printf("%-10s median %7.1f ms%n", names[i], med / 1e6);
         }
         System.out.printf("parse..lower %7.1f ms = %,.0f lines/s (corpus %d lines)%n", sum / 1e6, corpus.lines() / (sum / 1e9), corpus.lines());

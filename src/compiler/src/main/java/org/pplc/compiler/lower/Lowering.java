@@ -46,27 +46,58 @@ public final class Lowering {
     }
 
     public static PolicySet lower(CheckResult checked) {
-        List<Payer> payers = new ArrayList<>();
-        for (PayerDecl p : checked.payers()) {
-            List<Plan> plans = new ArrayList<>();
-            for (PlanDecl plan : p.plans()) {
-                plans.add(new Plan(plan.id().text(), plan.title() == null ? plan.id().text() : plan.title().value(),
-                        plan.span().start()));
-            }
-            payers.add(new Payer(p.id().text(), p.title() == null ? p.id().text() : p.title().value(), plans,
-                    p.span().start()));
-        }
-        Map<String, Policy> done = new LinkedHashMap<>();
+        return new Session().finish(checked);
+    }
+
+    /**
+     * One lowering, policy by policy: {@link #add} lowers a checked policy as soon as the checker
+     * is done with it (see {@link org.pplc.compiler.check.Checker#check(List, org.pplc.compiler.diag.Diagnostics,
+     * java.util.function.Consumer)}), {@link #finish} lowers any not added and builds the set. The
+     * result is the same as lowering every policy after checking: the same order (parents first),
+     * the same shared instances.
+     */
+    public static final class Session {
+        private final Map<String, Policy> done = new HashMap<>();
         // Codes and modifier lists recur in thousands of rules: keep one instance of each.
-        Shared shared = new Shared();
-        for (CheckedPolicy c : checked.policies()) {
+        private final Shared shared = new Shared();
+
+        /** Lowers one policy of input without errors; its parent must have been added before it. */
+        public void add(CheckedPolicy c) {
             Policy base = c.parent() == null ? null : done.get(c.parent());
-            List<String> layers = new ArrayList<>();
-            if (base != null) layers.addAll(base.layers());
-            layers.add(c.id());
-            done.put(c.id(), policy(c, List.copyOf(layers), shared, base));
+            String[] layers;
+            if (base == null) {
+                layers = new String[] {c.id()};
+            } else {
+                List<String> below = base.layers();
+                layers = below.toArray(new String[below.size() + 1]);
+                layers[below.size()] = c.id();
+            }
+            done.put(c.id(), policy(c, List.of(layers), shared, base));
         }
-        return new PolicySet(payers, new ArrayList<>(done.values()));
+
+        /** The policy set of a check without errors: every policy, those not yet added lowered now. */
+        public PolicySet finish(CheckResult checked) {
+            List<Payer> payers = new ArrayList<>();
+            for (PayerDecl p : checked.payers()) {
+                List<Plan> plans = new ArrayList<>();
+                for (PlanDecl plan : p.plans()) {
+                    plans.add(new Plan(plan.id().text(), plan.title() == null ? plan.id().text() : plan.title().value(),
+                            plan.span().start()));
+                }
+                payers.add(new Payer(p.id().text(), p.title() == null ? p.id().text() : p.title().value(), plans,
+                        p.span().start()));
+            }
+            List<Policy> policies = new ArrayList<>(checked.policies().size());
+            for (CheckedPolicy c : checked.policies()) {
+                Policy p = done.get(c.id());
+                if (p == null) {
+                    add(c);
+                    p = done.get(c.id());
+                }
+                policies.add(p);
+            }
+            return new PolicySet(payers, policies);
+        }
     }
 
     /**
