@@ -360,7 +360,11 @@ public final class Checker {
         // A set of the ordered ids as well: asking the list "contains" cost thousands of policies n^2.
         Set<String> out = new java.util.LinkedHashSet<>();
         Set<String> done = new HashSet<>();
-        for (String id : headers.keySet()) visit(id, done, new HashSet<>(), out);
+        Set<String> onPath = new HashSet<>();
+        for (String id : headers.keySet()) {
+            onPath.clear(); // a path of its own from each start, as a fresh set would be
+            visit(id, done, onPath, out);
+        }
         return new ArrayList<>(out);
     }
 

@@ -54,7 +54,11 @@ public final class FactKey {
         return kind;
     }
 
-    /** The name after the kind's words: the code, family, rule id or time phrase; null for a kind alone. */
+    /**
+     * The name after the kind's words: the code, family, rule id or time phrase; null for a kind
+     * alone. The checker keeps one instance of each code across a check, which lowering relies on
+     * to share codes among the rule objects.
+     */
     public String name() {
         return name;
     }

@@ -58,7 +58,7 @@ public final class Lowering {
      */
     public static final class Session {
         private final Map<String, Policy> done = new HashMap<>();
-        // Codes and modifier lists recur in thousands of rules: keep one instance of each.
+        // Modifier lists recur in thousands of rules: keep one instance of each.
         private final Shared shared = new Shared();
 
         /** Lowers one policy of input without errors; its parent must have been added before it. */
@@ -172,10 +172,10 @@ public final class Lowering {
     }
 
     /**
-     * One instance of each code string and modifier list across the policy set (a million rules
-     * repeat a few thousand codes and a handful of lists). Policies write the same modifier list
-     * rule after rule, so the last one is compared first, which spares hashing the list and each
-     * of its modifiers.
+     * One instance of each modifier and modifier list across the policy set (a million rules
+     * repeat a handful of lists; codes are shared by the checker). Policies write the same
+     * modifier list rule after rule, so the last one is compared first, which spares hashing the
+     * list and each of its modifiers.
      */
     private static final class Shared {
         private final Map<Object, Object> instances = new HashMap<>();
@@ -217,7 +217,10 @@ public final class Lowering {
         return List.of(out);
     }
 
-    /** The runtime object of one fact; only codes and rules merge over the layers below (their history). */
+    /**
+     * The runtime object of one fact; only codes and rules merge over the layers below (their
+     * history). Codes are taken from the fact's key, where the checker keeps one instance of each.
+     */
     private static Object lower(Fact f, CheckedPolicy c, Shared shared) {
         Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
         if (f.definition() instanceof FamilyDef d) {
@@ -232,23 +235,22 @@ public final class Lowering {
                     m.only() == null ? null : Setting.fromId(m.only().text()),
                     m.description() == null ? null : m.description().value(), prov);
         } else if (f.definition() instanceof DrugDef d) {
-            return new Drug(shared.of(f.key().name()), d.name().value(),
+            return new Drug(f.key().name(), d.name().value(),
                 d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov);
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
             Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
-            return new Mue(shared.of(f.key().name()), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
+            return new Mue(f.key().name(), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
         } else if (f.definition() instanceof AuthDef d) {
-            String code = shared.of(f.key().name());
-            return new Authorization(code, d.required(), prov);
+            return new Authorization(f.key().name(), d.required(), prov);
         } else if (f.definition() instanceof AuditDef d) {
-            return new AuditThreshold(shared.of(f.key().name()), d.units().intValue(), prov);
+            return new AuditThreshold(f.key().name(), d.units().intValue(), prov);
         } else if (f.definition() instanceof ModifierDef d) {
             List<String> mods = shared.texts(d.modifiers());
             return switch (d.kind()) {
                 case DRUG_LINE -> new ModifierRule.DrugLine(mods, prov);
                 case SECOND_INITIAL -> new ModifierRule.SecondInitial(mods, prov);
-                case ALLOWED -> new ModifierRule.Allowed(shared.of(f.key().name()), mods, prov);
+                case ALLOWED -> new ModifierRule.Allowed(f.key().name(), mods, prov);
             };
         } else if (f.definition() instanceof RuleDef d) {
             RuleMerge.Merged m = RuleMerge.merge(c.scope().history(f.key()));
