@@ -523,7 +523,7 @@ public final class Checker {
         }
 
         boolean billable(String code) {
-            return code(code) || scope.has(FactKey.of(FactKey.Kind.DRUG, code));
+            return scope.billable(code);
         }
 
         List<String> codes() {
@@ -560,7 +560,7 @@ public final class Checker {
             }
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
-            if (cap == d.caps().get(0)) billable(d.code(), refs);
+            if (cap == d.caps().get(0)) billable(d.code(), f, refs);
             if (MueSetting.fromId(cap.setting().text()) == null) {
                 diag.error("unknown-setting", cap.setting().span(), "unknown MUE setting " + cap.setting().text()
                         + Suggest.didYouMean(cap.setting().text(), ids(MueSetting.values())),
@@ -572,9 +572,9 @@ public final class Checker {
                         "write 'per line' (MAI 1), 'per day (policy)' (MAI 2) or 'per day (clinical)' (MAI 3)");
             }
         } else if (f.definition() instanceof AuthDef d) {
-            billable((Name) f.node(), refs);
+            billable((Name) f.node(), f, refs);
         } else if (f.definition() instanceof AuditDef d) {
-            billable(d.code(), refs);
+            billable(d.code(), f, refs);
             if (d.units().intValue() < 1) {
                 diag.warning("audit-zero", d.units().span(), "an audit above 0 units sends every line of "
                         + d.code().text() + " to review", "give the unit count above which lines are reviewed");
@@ -583,7 +583,7 @@ public final class Checker {
             if (d.kind() != ModifierKind.ALLOWED || f.node() == d.codes().get(0)) {
                 for (Name m : d.modifiers()) modifier(m);
             }
-            if (d.kind() == ModifierKind.ALLOWED) billable((Name) f.node(), refs);
+            if (d.kind() == ModifierKind.ALLOWED) billable((Name) f.node(), f, refs);
         } else if (f.definition() instanceof RuleDef d) {
             validateRule(d, f, scope);
         } else if (f.definition() instanceof TimingDef d) {
@@ -771,8 +771,9 @@ public final class Checker {
         }
     }
 
-    private void billable(Name code, Refs refs) {
-        if (!refs.billable(code.text())) unknownCode(code, refs.billables());
+    /** {@code code} is the reference as written, the name of the fact's key; looked up by the key's shared instance. */
+    private void billable(Name code, Fact f, Refs refs) {
+        if (!refs.billable(f.key().name())) unknownCode(code, refs.billables());
     }
 
     private void unknownCode(Name code, java.util.Collection<String> known) {

@@ -31,6 +31,12 @@ public final class Scope {
     private final List<Fact> ownList = new ArrayList<>();
     /** The fact in force under every key of this scope and the layers below, once flattened; else null. */
     private Map<FactKey, Fact> flat;
+    /**
+     * The names of this layer's codes and drugs (null while it has none), and once flattened of
+     * every layer's: what a reference to a billable code asks, per statement, answered by one
+     * probe of the name the checker shares instead of two keys made and looked up per layer.
+     */
+    private Map<String, Fact> billable;
     private int children;
 
     Scope(Scope parent) {
@@ -45,9 +51,17 @@ public final class Scope {
         int size = s == null ? 0 : s.flat.size();
         for (Scope c : chain) size += c.own.size();
         Map<FactKey, Fact> m = new HashMap<>(Math.max(16, size * 4 / 3 + 1));
-        if (s != null) m.putAll(s.flat);
-        for (int i = chain.size() - 1; i >= 0; i--) m.putAll(chain.get(i).own);
+        Map<String, Fact> names = new HashMap<>();
+        if (s != null) {
+            m.putAll(s.flat);
+            names.putAll(s.billable);
+        }
+        for (int i = chain.size() - 1; i >= 0; i--) {
+            m.putAll(chain.get(i).own);
+            if (chain.get(i).billable != null) names.putAll(chain.get(i).billable);
+        }
         flat = m;
+        billable = names;
     }
 
     boolean has(FactKey key) {
@@ -62,6 +76,20 @@ public final class Scope {
     void add(Fact f) {
         own.put(f.key(), f);
         ownList.add(f);
+        FactKey.Kind kind = f.key().kind();
+        if (kind == FactKey.Kind.CODE || kind == FactKey.Kind.DRUG) {
+            if (billable == null) billable = new HashMap<>();
+            billable.put(f.key().name(), f);
+        }
+    }
+
+    /** Whether a code or drug of this name is defined in this layer or one below. */
+    boolean billable(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.flat != null) return s.billable.containsKey(name);
+            if (s.billable != null && s.billable.containsKey(name)) return true;
+        }
+        return false;
     }
 
     /** This layer's facts in the order set. */
