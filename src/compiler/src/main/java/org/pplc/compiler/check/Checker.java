@@ -116,9 +116,14 @@ public final class Checker {
                                 + " is declared twice (first at " + first.id().span() + ")");
                         continue;
                     }
-                    Map<String, PlanDecl> plans = new HashMap<>();
-                    for (PlanDecl plan : p.plans()) {
-                        PlanDecl firstPlan = plans.putIfAbsent(plan.id().text(), plan);
+                    // A payer has a few plans: compare each with those before it rather than hash them.
+                    List<PlanDecl> plans = p.plans();
+                    for (int i = 1; i < plans.size(); i++) {
+                        PlanDecl plan = plans.get(i);
+                        PlanDecl firstPlan = null;
+                        for (int j = 0; j < i && firstPlan == null; j++) {
+                            if (plans.get(j).id().text().equals(plan.id().text())) firstPlan = plans.get(j);
+                        }
                         if (firstPlan != null) {
                             diag.error("duplicate-plan", plan.id().span(), "plan " + plan.id().text() + " of payer "
                                     + p.id().text() + " is declared twice (first at " + firstPlan.id().span() + ")");
@@ -137,6 +142,9 @@ public final class Checker {
         }
     }
 
+    /** Statements a policy may make once, in the order {@link #header} numbers them. */
+    private static final String[] ONCE = {"applies to", "extends", "effective", "reviewed", "title", "summary"};
+
     private Header header(PolicyDecl p) {
         Applies applies = null;
         Extends parent = null;
@@ -145,19 +153,21 @@ public final class Checker {
         LocalDate reviewed = null;
         List<String> sources = new ArrayList<>();
         List<String> triggers = new ArrayList<>();
-        Map<String, Span> seen = new HashMap<>();
+        Span[] seen = new Span[ONCE.length];
         for (PolicyItem item : p.items()) {
-            String once = item instanceof Applies ? "applies to"
-                    : item instanceof Extends ? "extends"
-                    : item instanceof Effective ? "effective"
-                    : item instanceof Reviewed ? "reviewed"
-                    : item instanceof Meta m && m.kind() == MetaKind.TITLE ? "title"
-                    : item instanceof Meta m && m.kind() == MetaKind.SUMMARY ? "summary"
-                    : null;
-            if (once != null) {
-                Span first = seen.putIfAbsent(once, item.span());
+            if (item instanceof RuleItem || item instanceof FromBlock) continue; // most items: nothing for the header
+            int once = item instanceof Applies ? 0
+                    : item instanceof Extends ? 1
+                    : item instanceof Effective ? 2
+                    : item instanceof Reviewed ? 3
+                    : item instanceof Meta m && m.kind() == MetaKind.TITLE ? 4
+                    : item instanceof Meta m && m.kind() == MetaKind.SUMMARY ? 5
+                    : -1;
+            if (once >= 0) {
+                Span first = seen[once];
+                if (first == null) seen[once] = item.span();
                 if (first != null) {
-                    diag.error("duplicate-statement", item.span(), "policy " + p.id().text() + " says '" + once
+                    diag.error("duplicate-statement", item.span(), "policy " + p.id().text() + " says '" + ONCE[once]
                             + "' twice (first at " + first + ")", "keep one");
                     continue;
                 }
@@ -219,12 +229,17 @@ public final class Checker {
                     + Suggest.didYouMean(a.payer().text(), payers.keySet()), "payers are declared with 'payer <id> \"Name\"'");
             return;
         }
-        if (a.plan() != null && payer.plans().stream().noneMatch(pl -> pl.id().text().equals(a.plan().text()))) {
+        if (a.plan() != null && !hasPlan(payer, a.plan().text())) {
             List<String> plans = payer.plans().stream().map(pl -> pl.id().text()).toList();
             diag.error("unknown-plan", a.plan().span(), "payer " + payer.id().text() + " has no plan " + a.plan().text()
                     + Suggest.didYouMean(a.plan().text(), plans), plans.isEmpty() ? "payer " + payer.id().text()
                     + " declares no plans" : "its plans: " + String.join(", ", plans));
         }
+    }
+
+    private static boolean hasPlan(PayerDecl payer, String plan) {
+        for (PlanDecl p : payer.plans()) if (p.id().text().equals(plan)) return true;
+        return false;
     }
 
     private LocalDate date(DateLit d) {
