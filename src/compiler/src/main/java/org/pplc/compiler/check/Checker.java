@@ -401,7 +401,9 @@ public final class Checker {
         Header h = headers.get(id);
         CheckedPolicy parent = h.parent() == null ? null : checked.get(h.parent().parent().text());
         Scope below = parent == null ? null : parent.scope();
-        Scope scope = new Scope(below);
+        int statements = 0;
+        for (PolicyItem item : h.decl().items()) statements += item instanceof FromBlock f ? f.rules().size() : 1;
+        Scope scope = new Scope(below, statements);
         for (PolicyItem item : h.decl().items()) {
             if (item instanceof RuleItem r) addFacts(id, r, null, scope, below);
             else if (item instanceof FromBlock f) {

@@ -26,9 +26,9 @@ public final class Scope {
 
     private final Scope parent;
     /** This layer's facts, one per key (a layer that sets a key twice is an error). */
-    private final Map<FactKey, Fact> own = new HashMap<>();
+    private final Map<FactKey, Fact> own;
     /** The same facts in the order set. */
-    private final List<Fact> ownList = new ArrayList<>();
+    private final List<Fact> ownList;
     /** The fact in force under every key of this scope and the layers below, once flattened; else null. */
     private Map<FactKey, Fact> flat;
     /**
@@ -39,8 +39,11 @@ public final class Scope {
     private Map<String, Fact> billable;
     private int children;
 
-    Scope(Scope parent) {
+    /** {@code expected}: about how many facts the layer sets, so that its map is made once at its size. */
+    Scope(Scope parent, int expected) {
         this.parent = parent;
+        this.own = new HashMap<>(Math.max(16, expected * 4 / 3 + 1));
+        this.ownList = new ArrayList<>(Math.max(10, expected));
         if (parent != null && ++parent.children == FLATTEN_AT) parent.flatten();
     }
 
