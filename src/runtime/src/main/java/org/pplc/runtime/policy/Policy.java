@@ -185,8 +185,8 @@ public final class Policy {
         // Only the codes this layer says something about get an entry; the rest are the base's.
         // One pass per kind of fact fills one entry per code, which starts as the base's rules for
         // it: a map probe per fact rather than a map per kind, a set of their keys and a copy.
-        Map<String, Touched> touched = new HashMap<>(Math.max(16,
-                (codes.size() + mues.size() + authorizations.size() + audits.size() + modifierRules.size()) * 2));
+        Touched.Table touched = new Touched.Table(
+                codes.size() + mues.size() + authorizations.size() + audits.size() + modifierRules.size());
         for (Map.Entry<String, Code> e : codes.entrySet()) touch(touched, base, e.getKey()).definition = e.getValue();
 
         // The fact each of this layer's MUEs and modifier rules replaces is the one the base
@@ -240,18 +240,20 @@ public final class Policy {
         this.drugLineModifiers = drugLine;
         this.secondInitialModifiers = second;
 
-        Object[] keys = new Object[touched.size()];
-        Object[] values = new Object[keys.length];
-        int i = 0;
-        for (Map.Entry<String, Touched> e : touched.entrySet()) {
-            keys[i] = e.getKey();
-            values[i++] = e.getValue().rules(e.getKey());
+        int n = touched.size;
+        Object[] keys = new Object[n];
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Touched t = touched.inOrder[i];
+            keys[i] = t.code;
+            values[i] = t.rules();
         }
-        this.byCode = FrozenMap.of(keys, values, i);
+        this.byCode = FrozenMap.of(keys, values, n);
     }
 
     /** One code's rules while a layer is built: this layer's facts, or null for the base's. */
     private static final class Touched {
+        final String code;
         final CodeRules below;
         Code definition;
         Mue practitioner;
@@ -260,11 +262,44 @@ public final class Policy {
         AuditThreshold audit;
         ModifierRule.Allowed allowed;
 
-        Touched(CodeRules below) {
+        Touched(String code, CodeRules below) {
+            this.code = code;
             this.below = below;
         }
 
-        CodeRules rules(String code) {
+        /**
+         * The codes a layer touches, by text, in the order first touched: an open-addressing table
+         * sized once for the layer's facts (a map's nodes, growth and iterator cost more than the
+         * work done per code).
+         */
+        static final class Table {
+            final Touched[] slots;
+            /** 32 - log2(slots.length): a slot is the top bits of the scrambled hash, as in {@link FrozenMap}. */
+            final int shift;
+            final Touched[] inOrder;
+            int size;
+
+            /** {@code facts}: how many facts the layer sets, at least as many as the codes they name. */
+            Table(int facts) {
+                slots = new Touched[Integer.highestOneBit(Math.max(4, facts) * 2 - 1) << 1];
+                shift = 32 - Integer.numberOfTrailingZeros(slots.length);
+                inOrder = new Touched[Math.max(1, facts)];
+            }
+
+            Touched get(Policy base, String code) {
+                int mask = slots.length - 1;
+                int s = (code.hashCode() * 0x9E3779B9) >>> shift;
+                for (Touched t; (t = slots[s]) != null; s = (s + 1) & mask) {
+                    if (t.code.equals(code)) return t;
+                }
+                Touched t = new Touched(code, base.rulesFor(code));
+                slots[s] = t;
+                inOrder[size++] = t;
+                return t;
+            }
+        }
+
+        CodeRules rules() {
             CodeRules b = below;
             return new CodeRules(code,
                     or(definition, b == null ? null : b.definition()),
@@ -276,13 +311,8 @@ public final class Policy {
         }
     }
 
-    private static Touched touch(Map<String, Touched> touched, Policy base, String code) {
-        Touched t = touched.get(code);
-        if (t == null) {
-            t = new Touched(base.rulesFor(code));
-            touched.put(code, t);
-        }
-        return t;
+    private static Touched touch(Touched.Table touched, Policy base, String code) {
+        return touched.get(base, code);
     }
 
     private static <T> T or(T own, T below) {
