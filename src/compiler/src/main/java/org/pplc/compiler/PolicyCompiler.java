@@ -138,8 +138,11 @@ public final class PolicyCompiler {
             files.add(file);
         }
         if (!syntaxOk) return new Compilation(diag.sorted(), null, null, List.copyOf(files), List.copyOf(sources));
-        CheckResult checked = Checker.check(files, diag);
-        PolicySet set = diag.hasErrors() ? null : Lowering.lower(checked);
+        // Each policy is lowered as soon as it is checked (while its syntax tree is in the cache);
+        // the lowered policies are used only if no error is reported at all.
+        Lowering.Session lowering = new Lowering.Session();
+        CheckResult checked = Checker.check(files, diag, lowering::add);
+        PolicySet set = diag.hasErrors() ? null : lowering.finish(checked);
         return new Compilation(diag.sorted(), set, diag.hasErrors() ? null : checked, List.copyOf(files),
                 List.copyOf(sources));
     }

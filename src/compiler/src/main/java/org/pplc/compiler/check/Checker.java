@@ -16,12 +16,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,7 +36,6 @@ public final class Checker {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern CARC = Pattern.compile("(?:[A-Z]{0,2}\\d{1,3}|[A-Z]\\d{1,2})");
     private static final Pattern RARC = Pattern.compile("(?:M|N|MA)\\d{1,3}");
-    private static final Pattern MODIFIER = Pattern.compile("[A-Z0-9]{2}");
 
     private final Diagnostics diag;
     private final Map<String, PayerDecl> payers = new LinkedHashMap<>();
@@ -42,13 +43,37 @@ public final class Checker {
     private final Map<String, String> fileOf = new HashMap<>();
     private final Map<String, Header> headers = new LinkedHashMap<>();
     private final Map<String, CheckedPolicy> checked = new LinkedHashMap<>();
+    private final Map<String, LocalDate> dates = new HashMap<>();
+    /**
+     * One instance of each code (and MUE setting) named in a fact key. Layered lookups then
+     * compare keys by identity rather than by text, and lowering shares the codes without
+     * reading each statement's own copy of the text again.
+     */
+    private final Map<String, String> names = new HashMap<>();
 
-    private Checker(Diagnostics diag) {
+    /** Told of each policy as soon as it is checked, while no error has been reported; or null. */
+    private final Consumer<CheckedPolicy> whileClean;
+    private boolean clean = true;
+
+    private Checker(Diagnostics diag, Consumer<CheckedPolicy> whileClean) {
         this.diag = diag;
+        this.whileClean = whileClean;
     }
 
     public static CheckResult check(List<PolicyFile> files, Diagnostics diag) {
-        return new Checker(diag).run(files);
+        return new Checker(diag, null).run(files);
+    }
+
+    /**
+     * Checks as {@link #check(List, Diagnostics)} does, and hands each policy to {@code whileClean}
+     * as soon as it is checked (parents first), as long as no error has been reported so far: the
+     * compiler lowers a policy while its syntax tree is still in the processor's cache, rather
+     * than walking a hundred megabytes of it a second time. A policy handed over has passed every
+     * check of its own and of its layers; whatever the consumer made is of no use if an error is
+     * reported later.
+     */
+    public static CheckResult check(List<PolicyFile> files, Diagnostics diag, Consumer<CheckedPolicy> whileClean) {
+        return new Checker(diag, java.util.Objects.requireNonNull(whileClean)).run(files);
     }
 
     /** What a policy's own statements say about it, before layering. */
@@ -91,9 +116,14 @@ public final class Checker {
                                 + " is declared twice (first at " + first.id().span() + ")");
                         continue;
                     }
-                    Map<String, PlanDecl> plans = new HashMap<>();
-                    for (PlanDecl plan : p.plans()) {
-                        PlanDecl firstPlan = plans.putIfAbsent(plan.id().text(), plan);
+                    // A payer has a few plans: compare each with those before it rather than hash them.
+                    List<PlanDecl> plans = p.plans();
+                    for (int i = 1; i < plans.size(); i++) {
+                        PlanDecl plan = plans.get(i);
+                        PlanDecl firstPlan = null;
+                        for (int j = 0; j < i && firstPlan == null; j++) {
+                            if (plans.get(j).id().text().equals(plan.id().text())) firstPlan = plans.get(j);
+                        }
                         if (firstPlan != null) {
                             diag.error("duplicate-plan", plan.id().span(), "plan " + plan.id().text() + " of payer "
                                     + p.id().text() + " is declared twice (first at " + firstPlan.id().span() + ")");
@@ -112,6 +142,9 @@ public final class Checker {
         }
     }
 
+    /** Statements a policy may make once, in the order {@link #header} numbers them. */
+    private static final String[] ONCE = {"applies to", "extends", "effective", "reviewed", "title", "summary"};
+
     private Header header(PolicyDecl p) {
         Applies applies = null;
         Extends parent = null;
@@ -120,19 +153,21 @@ public final class Checker {
         LocalDate reviewed = null;
         List<String> sources = new ArrayList<>();
         List<String> triggers = new ArrayList<>();
-        Map<String, Span> seen = new HashMap<>();
+        Span[] seen = new Span[ONCE.length];
         for (PolicyItem item : p.items()) {
-            String once = item instanceof Applies ? "applies to"
-                    : item instanceof Extends ? "extends"
-                    : item instanceof Effective ? "effective"
-                    : item instanceof Reviewed ? "reviewed"
-                    : item instanceof Meta m && m.kind() == MetaKind.TITLE ? "title"
-                    : item instanceof Meta m && m.kind() == MetaKind.SUMMARY ? "summary"
-                    : null;
-            if (once != null) {
-                Span first = seen.putIfAbsent(once, item.span());
+            if (item instanceof RuleItem || item instanceof FromBlock) continue; // most items: nothing for the header
+            int once = item instanceof Applies ? 0
+                    : item instanceof Extends ? 1
+                    : item instanceof Effective ? 2
+                    : item instanceof Reviewed ? 3
+                    : item instanceof Meta m && m.kind() == MetaKind.TITLE ? 4
+                    : item instanceof Meta m && m.kind() == MetaKind.SUMMARY ? 5
+                    : -1;
+            if (once >= 0) {
+                Span first = seen[once];
+                if (first == null) seen[once] = item.span();
                 if (first != null) {
-                    diag.error("duplicate-statement", item.span(), "policy " + p.id().text() + " says '" + once
+                    diag.error("duplicate-statement", item.span(), "policy " + p.id().text() + " says '" + ONCE[once]
                             + "' twice (first at " + first + ")", "keep one");
                     continue;
                 }
@@ -194,7 +229,7 @@ public final class Checker {
                     + Suggest.didYouMean(a.payer().text(), payers.keySet()), "payers are declared with 'payer <id> \"Name\"'");
             return;
         }
-        if (a.plan() != null && payer.plans().stream().noneMatch(pl -> pl.id().text().equals(a.plan().text()))) {
+        if (a.plan() != null && !hasPlan(payer, a.plan().text())) {
             List<String> plans = payer.plans().stream().map(pl -> pl.id().text()).toList();
             diag.error("unknown-plan", a.plan().span(), "payer " + payer.id().text() + " has no plan " + a.plan().text()
                     + Suggest.didYouMean(a.plan().text(), plans), plans.isEmpty() ? "payer " + payer.id().text()
@@ -202,9 +237,20 @@ public final class Checker {
         }
     }
 
+    private static boolean hasPlan(PayerDecl payer, String plan) {
+        for (PlanDecl p : payer.plans()) if (p.id().text().equals(plan)) return true;
+        return false;
+    }
+
     private LocalDate date(DateLit d) {
+        // Thousands of policies name the same few dates: parse each text once (good dates only,
+        // so a bad one is reported at every place it is written).
+        LocalDate known = dates.get(d.text());
+        if (known != null) return known;
         try {
-            return LocalDate.parse(d.text());
+            LocalDate parsed = LocalDate.parse(d.text());
+            dates.put(d.text(), parsed);
+            return parsed;
         } catch (DateTimeParseException e) {
             diag.error("bad-date", d.span(), d.text() + " is not a calendar date", "write dates as YYYY-MM-DD");
             return null;
@@ -242,16 +288,22 @@ public final class Checker {
             }
         }
         // Cycles: follow each chain; report a cycle once, at the first policy of it in source order.
+        // A chain that reached a policy already known to lead out of every cycle ends there: each
+        // payer's chain is then walked up to its parent once rather than down to the core.
         Set<String> reported = new HashSet<>();
+        Set<String> acyclic = new HashSet<>();
         for (String start : headers.keySet()) {
-            List<String> path = new ArrayList<>();
+            List<String> path = new ArrayList<>(4);
             String cur = start;
-            while (cur != null && headers.containsKey(cur) && !path.contains(cur)) {
+            Header at;
+            while (cur != null && !acyclic.contains(cur) && (at = headers.get(cur)) != null && !path.contains(cur)) {
                 path.add(cur);
-                Extends e = headers.get(cur).parent();
+                Extends e = at.parent();
                 cur = e == null ? null : e.parent().text();
             }
-            if (cur != null && path.contains(cur)) {
+            if (cur == null || acyclic.contains(cur) || !headers.containsKey(cur)) {
+                acyclic.addAll(path);
+            } else if (path.contains(cur)) {
                 List<String> cycle = new ArrayList<>(path.subList(path.indexOf(cur), path.size()));
                 if (reported.addAll(cycle) || !reported.containsAll(cycle)) {
                     String first = headers.keySet().stream().filter(cycle::contains).findFirst().orElse(cur);
@@ -323,7 +375,11 @@ public final class Checker {
         // A set of the ordered ids as well: asking the list "contains" cost thousands of policies n^2.
         Set<String> out = new java.util.LinkedHashSet<>();
         Set<String> done = new HashSet<>();
-        for (String id : headers.keySet()) visit(id, done, new HashSet<>(), out);
+        Set<String> onPath = new HashSet<>();
+        for (String id : headers.keySet()) {
+            onPath.clear(); // a path of its own from each start, as a fresh set would be
+            visit(id, done, onPath, out);
+        }
         return new ArrayList<>(out);
     }
 
@@ -344,50 +400,102 @@ public final class Checker {
     private void layer(String id) {
         Header h = headers.get(id);
         CheckedPolicy parent = h.parent() == null ? null : checked.get(h.parent().parent().text());
-        Scope scope = new Scope(parent == null ? null : parent.scope());
-        Map<String, Fact> own = new LinkedHashMap<>();
-        List<Fact> ownList = new ArrayList<>();
+        Scope below = parent == null ? null : parent.scope();
+        int statements = 0;
+        for (PolicyItem item : h.decl().items()) statements += item instanceof FromBlock f ? f.rules().size() : 1;
+        Scope scope = new Scope(below, statements);
         for (PolicyItem item : h.decl().items()) {
-            if (item instanceof RuleItem r) addFacts(id, r, null, scope, own, ownList, parent);
+            if (item instanceof RuleItem r) addFacts(id, r, null, scope, below);
             else if (item instanceof FromBlock f) {
                 String citation = f.citation().value().isBlank() ? null : f.citation().value();
-                for (RuleItem r : f.rules()) addFacts(id, r, citation, scope, own, ownList, parent);
+                for (RuleItem r : f.rules()) addFacts(id, r, citation, scope, below);
             }
         }
         Refs refs = new Refs(scope);
-        for (Fact f : ownList) validate(f, refs, scope);
-        checked.put(id, new CheckedPolicy(h.decl(), h.file(), id, h.payer(), h.plan(),
+        List<Fact> own = scope.ownFacts();
+        for (int i = 0, n = own.size(); i < n; i++) validate(own.get(i), refs, scope);
+        CheckedPolicy c = new CheckedPolicy(h.decl(), h.file(), id, h.payer(), h.plan(),
                 h.parent() == null ? null : h.parent().parent().text(), h.from(), h.through(), h.title(), h.summary(),
-                h.sources(), h.reviewed(), h.updateTriggers(), List.copyOf(ownList), scope));
+                h.sources(), h.reviewed(), h.updateTriggers(), Collections.unmodifiableList(own), scope);
+        checked.put(id, c);
+        if (whileClean != null && clean && (clean = !diag.hasErrors())) whileClean.accept(c);
     }
 
-    private void addFacts(String layer, RuleItem item, String citation, Scope scope, Map<String, Fact> own,
-                          List<Fact> ownList, CheckedPolicy parent) {
-        for (Fact f : facts(layer, item, citation)) {
-            if (!knownKey(f)) continue;
-            Fact dup = own.get(f.key());
-            if (dup != null) {
-                diag.error("duplicate-definition", f.node().span(), f.key() + " is set twice in policy " + layer
-                        + " (first at " + dup.node().span() + ")", "keep one");
-                continue;
+    private void addFacts(String layer, RuleItem item, String citation, Scope scope, Scope below) {
+        boolean ov = item.override();
+        if (item.definition() instanceof FamilyDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.FAMILY, d.id().text()), d, d, ov, layer, citation), item, scope, below);
+        } else if (item.definition() instanceof CodeDef d) {
+            String cite = citation;
+            for (CodeProp p : d.props()) if (p instanceof SourceProp s) cite = s.text().value();
+            add(new Fact(FactKey.of(FactKey.Kind.CODE, name(d.code().text())), d, d, ov, layer, cite), item, scope, below);
+        } else if (item.definition() instanceof DrugDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.DRUG, name(d.hcpcs().text())), d, d, ov, layer, citation), item, scope, below);
+        } else if (item.definition() instanceof MueDef d) {
+            for (MueCap cap : d.caps()) {
+                add(new Fact(FactKey.of(FactKey.Kind.MUE, name(d.code().text()), name(cap.setting().text())), d, cap, ov, layer,
+                        citation), item, scope, below);
             }
-            boolean below = parent != null && parent.scope().has(f.key());
-            if (below && !f.override()) {
-                Fact was = parent.scope().current(f.key());
-                diag.error("redefinition", f.node().span(), f.key() + " is already set by " + was.layer() + " ("
-                        + was.node().span() + ")", "write 'override " + item.definition().kindWords()
-                        + " ...' to change it in this layer");
-                continue;
+        } else if (item.definition() instanceof AuthDef d) {
+            for (Name c : d.codes()) {
+                add(new Fact(FactKey.of(FactKey.Kind.AUTHORIZATION, name(c.text())), d, c, ov, layer, citation), item, scope, below);
             }
-            if (!below && f.override()) {
-                diag.error("override-nothing", f.node().span(), "override of " + f.key() + ", which no layer below sets",
-                        "remove 'override' to add it in this layer");
-                continue;
+        } else if (item.definition() instanceof AuditDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.AUDIT, name(d.code().text())), d, d, ov, layer, citation), item, scope, below);
+        } else if (item.definition() instanceof ModifierDef d) {
+            switch (d.kind()) {
+                case DRUG_LINE -> add(new Fact(FactKey.of(FactKey.Kind.DRUG_LINE_MODIFIERS), d, d, ov, layer, citation),
+                        item, scope, below);
+                case SECOND_INITIAL -> add(new Fact(FactKey.of(FactKey.Kind.SECOND_INITIAL_MODIFIERS), d, d, ov, layer,
+                        citation), item, scope, below);
+                case ALLOWED -> {
+                    for (Name c : d.codes()) {
+                        add(new Fact(FactKey.of(FactKey.Kind.ALLOWED_MODIFIERS, name(c.text())), d, c, ov, layer, citation),
+                                item, scope, below);
+                    }
+                }
             }
-            own.put(f.key(), f);
-            ownList.add(f);
-            scope.add(f);
+        } else if (item.definition() instanceof RuleDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.RULE, d.id().text()), d, d, ov, layer, citation), item, scope, below);
+        } else if (item.definition() instanceof TimingDef d) {
+            for (TimingItem t : d.items()) {
+                String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+                add(new Fact(FactKey.of(FactKey.Kind.TIMING, phrase), d, t, ov, layer, citation), item, scope, below);
+            }
+        } else if (item.definition() instanceof InitialCodeDef d) {
+            add(new Fact(FactKey.of(FactKey.Kind.INITIAL_CODE, d.setting().text()), d, d, ov, layer, citation), item,
+                    scope, below);
         }
+    }
+
+    /** Adds one fact to the layer, or reports why it may not be set here. */
+    private void add(Fact f, RuleItem item, Scope scope, Scope below) {
+        if (!knownKey(f)) return;
+        String layer = f.layer();
+        Fact dup = scope.own(f.key());
+        if (dup != null) {
+            diag.error("duplicate-definition", f.node().span(), f.key() + " is set twice in policy " + layer
+                    + " (first at " + dup.node().span() + ")", "keep one");
+            return;
+        }
+        Fact was = below == null ? null : below.current(f.key());
+        if (was != null && !f.override()) {
+            diag.error("redefinition", f.node().span(), f.key() + " is already set by " + was.layer() + " ("
+                    + was.node().span() + ")", "write 'override " + item.definition().kindWords()
+                    + " ...' to change it in this layer");
+            return;
+        }
+        if (was == null && f.override()) {
+            diag.error("override-nothing", f.node().span(), "override of " + f.key() + ", which no layer below sets",
+                    "remove 'override' to add it in this layer");
+            return;
+        }
+        scope.add(f);
+    }
+
+    private String name(String text) {
+        String was = names.putIfAbsent(text, text);
+        return was == null ? text : was;
     }
 
     /** Rule names and time rules are closed lists: an unknown one is reported as such, not as a layering problem. */
@@ -398,7 +506,7 @@ public final class Checker {
             return false;
         }
         if (f.node() instanceof TimingItem t) {
-            String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+            String phrase = f.key().name();
             if (!Vocabulary.TIMING.containsKey(phrase)) {
                 diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
@@ -407,47 +515,6 @@ public final class Checker {
             }
         }
         return true;
-    }
-
-    /** The keys a definition sets. */
-    private List<Fact> facts(String layer, RuleItem item, String citation) {
-        boolean ov = item.override();
-        List<Fact> out = new ArrayList<>();
-        if (item.definition() instanceof FamilyDef d) {
-            out.add(new Fact("family " + d.id().text(), d, d, ov, layer, citation));
-        } else if (item.definition() instanceof CodeDef d) {
-            String cite = citation;
-            for (CodeProp p : d.props()) if (p instanceof SourceProp s) cite = s.text().value();
-            out.add(new Fact("code " + d.code().text(), d, d, ov, layer, cite));
-        } else if (item.definition() instanceof DrugDef d) {
-            out.add(new Fact("drug " + d.hcpcs().text(), d, d, ov, layer, citation));
-        } else if (item.definition() instanceof MueDef d) {
-            for (MueCap cap : d.caps()) {
-                out.add(new Fact("mue " + d.code().text() + " " + cap.setting().text(), d, cap, ov, layer, citation));
-            }
-        } else if (item.definition() instanceof AuthDef d) {
-            for (Name c : d.codes()) out.add(new Fact("prior authorization " + c.text(), d, c, ov, layer, citation));
-        } else if (item.definition() instanceof AuditDef d) {
-            out.add(new Fact("audit " + d.code().text(), d, d, ov, layer, citation));
-        } else if (item.definition() instanceof ModifierDef d) {
-            switch (d.kind()) {
-                case DRUG_LINE -> out.add(new Fact("modifiers required on single-dose drug lines", d, d, ov, layer, citation));
-                case SECOND_INITIAL -> out.add(new Fact("modifiers allowing a second initial code", d, d, ov, layer, citation));
-                case ALLOWED -> {
-                    for (Name c : d.codes()) out.add(new Fact("modifiers allowed on " + c.text(), d, c, ov, layer, citation));
-                }
-            }
-        } else if (item.definition() instanceof RuleDef d) {
-            out.add(new Fact("rule " + d.id().text(), d, d, ov, layer, citation));
-        } else if (item.definition() instanceof TimingDef d) {
-            for (TimingItem t : d.items()) {
-                String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
-                out.add(new Fact("timing " + phrase, d, t, ov, layer, citation));
-            }
-        } else if (item.definition() instanceof InitialCodeDef d) {
-            out.add(new Fact("initial code in " + d.setting().text(), d, d, ov, layer, citation));
-        }
-        return out;
     }
 
     // ---- references and values ----
@@ -465,34 +532,34 @@ public final class Checker {
         }
 
         boolean code(String code) {
-            return scope.has("code " + code);
+            return scope.has(FactKey.of(FactKey.Kind.CODE, code));
         }
 
         boolean family(String family) {
-            return scope.has("family " + family);
+            return scope.has(FactKey.of(FactKey.Kind.FAMILY, family));
         }
 
         boolean billable(String code) {
-            return code(code) || scope.has("drug " + code);
+            return scope.billable(code);
         }
 
         List<String> codes() {
-            return named("code ");
+            return named(FactKey.Kind.CODE);
         }
 
         List<String> families() {
-            return named("family ");
+            return named(FactKey.Kind.FAMILY);
         }
 
         List<String> billables() {
             List<String> all = codes();
-            all.addAll(named("drug "));
+            all.addAll(named(FactKey.Kind.DRUG));
             return all;
         }
 
-        private List<String> named(String prefix) {
+        private List<String> named(FactKey.Kind kind) {
             List<String> out = new ArrayList<>();
-            for (String key : scope.keys()) if (key.startsWith(prefix)) out.add(key.substring(prefix.length()));
+            for (FactKey key : scope.keys()) if (key.kind() == kind) out.add(key.name());
             return out;
         }
     }
@@ -510,7 +577,7 @@ public final class Checker {
             }
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
-            if (cap == d.caps().get(0)) billable(d.code(), refs);
+            if (cap == d.caps().get(0)) billable(d.code(), f, refs);
             if (MueSetting.fromId(cap.setting().text()) == null) {
                 diag.error("unknown-setting", cap.setting().span(), "unknown MUE setting " + cap.setting().text()
                         + Suggest.didYouMean(cap.setting().text(), ids(MueSetting.values())),
@@ -522,9 +589,9 @@ public final class Checker {
                         "write 'per line' (MAI 1), 'per day (policy)' (MAI 2) or 'per day (clinical)' (MAI 3)");
             }
         } else if (f.definition() instanceof AuthDef d) {
-            billable((Name) f.node(), refs);
+            billable((Name) f.node(), f, refs);
         } else if (f.definition() instanceof AuditDef d) {
-            billable(d.code(), refs);
+            billable(d.code(), f, refs);
             if (d.units().intValue() < 1) {
                 diag.warning("audit-zero", d.units().span(), "an audit above 0 units sends every line of "
                         + d.code().text() + " to review", "give the unit count above which lines are reviewed");
@@ -533,12 +600,12 @@ public final class Checker {
             if (d.kind() != ModifierKind.ALLOWED || f.node() == d.codes().get(0)) {
                 for (Name m : d.modifiers()) modifier(m);
             }
-            if (d.kind() == ModifierKind.ALLOWED) billable((Name) f.node(), refs);
+            if (d.kind() == ModifierKind.ALLOWED) billable((Name) f.node(), f, refs);
         } else if (f.definition() instanceof RuleDef d) {
             validateRule(d, f, scope);
         } else if (f.definition() instanceof TimingDef d) {
             TimingItem t = (TimingItem) f.node();
-            String phrase = t.phrase() + (t.upTo() ? " up to" : " after");
+            String phrase = f.key().name();
             if (!Vocabulary.TIMING.containsKey(phrase)) {
                 diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
@@ -701,7 +768,7 @@ public final class Checker {
         for (CheckedPolicy p : checked.values()) {
             if (p.payer() != null) continue;
             if (root == null && p.parent() == null) root = p;
-            for (String key : p.scope().keys()) if (key.startsWith("rule ")) defined.add(key.substring(5));
+            for (FactKey key : p.scope().keys()) if (key.kind() == FactKey.Kind.RULE) defined.add(key.name());
         }
         if (root == null) return;
         List<String> missing = RuleKind.ids().stream().filter(r -> !defined.contains(r)).toList();
@@ -721,8 +788,9 @@ public final class Checker {
         }
     }
 
-    private void billable(Name code, Refs refs) {
-        if (!refs.billable(code.text())) unknownCode(code, refs.billables());
+    /** {@code code} is the reference as written, the name of the fact's key; looked up by the key's shared instance. */
+    private void billable(Name code, Fact f, Refs refs) {
+        if (!refs.billable(f.key().name())) unknownCode(code, refs.billables());
     }
 
     private void unknownCode(Name code, java.util.Collection<String> known) {
@@ -747,9 +815,18 @@ public final class Checker {
     }
 
     private void modifier(Name m) {
-        if (!MODIFIER.matcher(m.text()).matches()) {
+        if (!isModifier(m.text())) {
             diag.error("bad-modifier", m.span(), m.text() + " is not a modifier", "modifiers are two characters, e.g. 59, XU, JW");
         }
+    }
+
+    /** Two capital letters or digits: the MODIFIER pattern, without a matcher for every modifier of every rule. */
+    private static boolean isModifier(String s) {
+        return s.length() == 2 && modifierChar(s.charAt(0)) && modifierChar(s.charAt(1));
+    }
+
+    private static boolean modifierChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     }
 
     private static List<String> ids(Enum<?>[] values) {

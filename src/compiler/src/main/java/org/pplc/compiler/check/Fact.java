@@ -8,6 +8,6 @@ import org.pplc.compiler.ast.Ast;
  * settings sets two). {@code node} is the exact text that set it; {@code citation} the
  * outside source it names, or null.
  */
-public record Fact(String key, Ast.Definition definition, Ast.Node node, boolean override, String layer,
+public record Fact(FactKey key, Ast.Definition definition, Ast.Node node, boolean override, String layer,
                    String citation) {
 }

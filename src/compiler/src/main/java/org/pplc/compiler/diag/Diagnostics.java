@@ -7,13 +7,17 @@ import java.util.List;
 /** Collects the diagnostics of a run. Stages add to it; nothing is thrown across stages. */
 public final class Diagnostics {
     private final List<Diagnostic> items = new ArrayList<>();
+    /** Counted as added: the checker asks after every policy, and warnings may be many. */
+    private int errors;
 
     public void error(String code, Span span, String message) {
         items.add(new Diagnostic(code, Severity.ERROR, message, span, null));
+        errors++;
     }
 
     public void error(String code, Span span, String message, String help) {
         items.add(new Diagnostic(code, Severity.ERROR, message, span, help));
+        errors++;
     }
 
     public void warning(String code, Span span, String message, String help) {
@@ -22,11 +26,11 @@ public final class Diagnostics {
 
     public void add(Diagnostic d) {
         items.add(d);
+        if (d.isError()) errors++;
     }
 
     public boolean hasErrors() {
-        for (Diagnostic d : items) if (d.isError()) return true;
-        return false;
+        return errors > 0;
     }
 
     /** Errors first, then warnings; each sorted by file and position. */

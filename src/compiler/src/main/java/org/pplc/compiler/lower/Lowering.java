@@ -46,57 +46,114 @@ public final class Lowering {
     }
 
     public static PolicySet lower(CheckResult checked) {
-        List<Payer> payers = new ArrayList<>();
-        for (PayerDecl p : checked.payers()) {
-            List<Plan> plans = new ArrayList<>();
-            for (PlanDecl plan : p.plans()) {
-                plans.add(new Plan(plan.id().text(), plan.title() == null ? plan.id().text() : plan.title().value(),
-                        plan.span().start()));
-            }
-            payers.add(new Payer(p.id().text(), p.title() == null ? p.id().text() : p.title().value(), plans,
-                    p.span().start()));
-        }
-        Map<String, Policy> done = new LinkedHashMap<>();
-        // Codes and modifier lists recur in thousands of rules: keep one instance of each.
-        Map<Object, Object> shared = new HashMap<>();
-        for (CheckedPolicy c : checked.policies()) {
+        return new Session().finish(checked);
+    }
+
+    /**
+     * One lowering, policy by policy: {@link #add} lowers a checked policy as soon as the checker
+     * is done with it (see {@link org.pplc.compiler.check.Checker#check(List, org.pplc.compiler.diag.Diagnostics,
+     * java.util.function.Consumer)}), {@link #finish} lowers any not added and builds the set. The
+     * result is the same as lowering every policy after checking: the same order (parents first),
+     * the same shared instances.
+     */
+    public static final class Session {
+        private final Map<String, Policy> done = new HashMap<>();
+        // Modifier lists recur in thousands of rules: keep one instance of each.
+        private final Shared shared = new Shared();
+
+        /** Lowers one policy of input without errors; its parent must have been added before it. */
+        public void add(CheckedPolicy c) {
             Policy base = c.parent() == null ? null : done.get(c.parent());
-            List<String> layers = new ArrayList<>();
-            if (base != null) layers.addAll(base.layers());
-            layers.add(c.id());
-            done.put(c.id(), policy(c, List.copyOf(layers), shared, base));
+            String[] layers;
+            if (base == null) {
+                layers = new String[] {c.id()};
+            } else {
+                List<String> below = base.layers();
+                layers = below.toArray(new String[below.size() + 1]);
+                layers[below.size()] = c.id();
+            }
+            done.put(c.id(), policy(c, List.of(layers), shared, base));
         }
-        return new PolicySet(payers, new ArrayList<>(done.values()));
+
+        /** The policy set of a check without errors: every policy, those not yet added lowered now. */
+        public PolicySet finish(CheckResult checked) {
+            List<Payer> payers = new ArrayList<>();
+            for (PayerDecl p : checked.payers()) {
+                List<Plan> plans = new ArrayList<>();
+                for (PlanDecl plan : p.plans()) {
+                    plans.add(new Plan(plan.id().text(), plan.title() == null ? plan.id().text() : plan.title().value(),
+                            plan.span().start()));
+                }
+                payers.add(new Payer(p.id().text(), p.title() == null ? p.id().text() : p.title().value(), plans,
+                        p.span().start()));
+            }
+            List<Policy> policies = new ArrayList<>(checked.policies().size());
+            for (CheckedPolicy c : checked.policies()) {
+                Policy p = done.get(c.id());
+                if (p == null) {
+                    add(c);
+                    p = done.get(c.id());
+                }
+                policies.add(p);
+            }
+            return new PolicySet(payers, policies);
+        }
     }
 
     /**
      * Lowers only the policy's own facts: the runtime policy layers them over the policy below,
      * which already holds every fact of the layers under it (lowered once, shared by identity).
      */
-    private static Policy policy(CheckedPolicy c, List<String> layers, Map<Object, Object> shared, Policy base) {
-        Map<String, Family> families = new LinkedHashMap<>();
-        Map<String, Code> codes = new LinkedHashMap<>();
-        Map<String, Drug> drugs = new LinkedHashMap<>();
-        List<Mue> mues = new ArrayList<>();
-        Map<String, Authorization> auths = new LinkedHashMap<>();
-        Map<String, AuditThreshold> audits = new LinkedHashMap<>();
-        List<ModifierRule> modifiers = new ArrayList<>();
-        Map<String, RuleText> rules = new LinkedHashMap<>();
-        Map<TimeRule.Kind, TimeRule> times = new LinkedHashMap<>();
-        Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>();
+    private static Policy policy(CheckedPolicy c, List<String> layers, Shared shared, Policy base) {
+        // Collections are made on a layer's first fact of their kind: a payer layer sets four or
+        // five kinds of the ten, a plan layer one or two.
+        Map<String, Family> families = Map.of();
+        Map<String, Code> codes = Map.of();
+        Map<String, Drug> drugs = Map.of();
+        List<Mue> mues = List.of();
+        Map<String, Authorization> auths = Map.of();
+        Map<String, AuditThreshold> audits = Map.of();
+        List<ModifierRule> modifiers = List.of();
+        Map<String, RuleText> rules = Map.of();
+        Map<TimeRule.Kind, TimeRule> times = Map.of();
+        Map<Setting, InitialCodeRule> initial = Map.of();
 
-        for (Fact f : c.own()) {
-            Object o = lower(f, c.scope().history(f.key()), shared);
-            if (o instanceof Family x) families.put(x.id(), x);
-            else if (o instanceof Code x) codes.put(x.code(), x);
-            else if (o instanceof Drug x) drugs.put(x.hcpcs(), x);
-            else if (o instanceof Mue x) mues.add(x);
-            else if (o instanceof Authorization x) auths.put(x.code(), x);
-            else if (o instanceof AuditThreshold x) audits.put(x.code(), x);
-            else if (o instanceof ModifierRule x) modifiers.add(x);
-            else if (o instanceof RuleText x) rules.put(x.rule(), x);
-            else if (o instanceof TimeRule x) times.put(x.kind(), x);
-            else if (o instanceof InitialCodeRule x) initial.put(x.setting(), x);
+        List<Fact> own = c.own();
+        int n = own.size();
+        for (int i = 0; i < n; i++) {
+            Fact f = own.get(i);
+            Object o = lower(f, c, shared);
+            if (o instanceof Mue x) {
+                if (mues.isEmpty()) mues = new ArrayList<>(n);
+                mues.add(x);
+            } else if (o instanceof AuditThreshold x) {
+                if (audits.isEmpty()) audits = new LinkedHashMap<>(capacity(n));
+                audits.put(x.code(), x);
+            } else if (o instanceof Authorization x) {
+                if (auths.isEmpty()) auths = new LinkedHashMap<>(capacity(n));
+                auths.put(x.code(), x);
+            } else if (o instanceof ModifierRule x) {
+                if (modifiers.isEmpty()) modifiers = new ArrayList<>(n);
+                modifiers.add(x);
+            } else if (o instanceof Drug x) {
+                if (drugs.isEmpty()) drugs = new LinkedHashMap<>(capacity(n));
+                drugs.put(x.hcpcs(), x);
+            } else if (o instanceof Code x) {
+                if (codes.isEmpty()) codes = new LinkedHashMap<>();
+                codes.put(x.code(), x);
+            } else if (o instanceof Family x) {
+                if (families.isEmpty()) families = new LinkedHashMap<>();
+                families.put(x.id(), x);
+            } else if (o instanceof RuleText x) {
+                if (rules.isEmpty()) rules = new LinkedHashMap<>();
+                rules.put(x.rule(), x);
+            } else if (o instanceof TimeRule x) {
+                if (times.isEmpty()) times = new LinkedHashMap<>();
+                times.put(x.kind(), x);
+            } else if (o instanceof InitialCodeRule x) {
+                if (initial.isEmpty()) initial = new LinkedHashMap<>();
+                initial.put(x.setting(), x);
+            }
         }
         PolicyMeta meta = new PolicyMeta(c.title(), c.summary(), c.sources(), c.reviewed(), c.updateTriggers());
         if (base == null) {
@@ -109,29 +166,68 @@ public final class Lowering {
                 times, initial);
     }
 
-    @SuppressWarnings("unchecked")
-    private static <T> T shared(Map<Object, Object> shared, T value) {
-        Object was = shared.putIfAbsent(value, value);
-        return was == null ? value : (T) was;
+    /** A hash map capacity that holds up to {@code n} entries without growing. */
+    private static int capacity(int n) {
+        return n * 4 / 3 + 1;
+    }
+
+    /**
+     * One instance of each modifier and modifier list across the policy set (a million rules
+     * repeat a handful of lists; codes are shared by the checker). Policies write the same
+     * modifier list rule after rule, so the last one is compared first, which spares hashing the
+     * list and each of its modifiers.
+     */
+    private static final class Shared {
+        private final Map<Object, Object> instances = new HashMap<>();
+        private List<String> lastList = List.of();
+        private List<Name> lastNames;
+
+        @SuppressWarnings("unchecked")
+        <T> T of(T value) {
+            Object was = instances.putIfAbsent(value, value);
+            return was == null ? value : (T) was;
+        }
+
+        /** The shared list of the names' texts. */
+        List<String> texts(List<Name> names) {
+            if (names == lastNames) return lastList;
+            int n = names.size();
+            if (n == lastList.size()) {
+                int i = 0;
+                while (i < n && names.get(i).text().equals(lastList.get(i))) i++;
+                if (i == n) {
+                    lastNames = names;
+                    return lastList;
+                }
+            }
+            List<String> list = of(Lowering.texts(names, this));
+            lastNames = names;
+            lastList = list;
+            return list;
+        }
     }
 
     /** The names' texts, each shared when {@code shared} is given (a loop: streams cost more than the work here). */
-    private static List<String> texts(List<Name> names, Map<Object, Object> shared) {
+    private static List<String> texts(List<Name> names, Shared shared) {
         String[] out = new String[names.size()];
         for (int i = 0; i < out.length; i++) {
             String t = names.get(i).text();
-            out[i] = shared == null ? t : shared(shared, t);
+            out[i] = shared == null ? t : shared.of(t);
         }
         return List.of(out);
     }
 
-    private static Object lower(Fact f, List<Fact> history, Map<Object, Object> shared) {
+    /**
+     * The runtime object of one fact; only codes and rules merge over the layers below (their
+     * history). Codes are taken from the fact's key, where the checker keeps one instance of each.
+     */
+    private static Object lower(Fact f, CheckedPolicy c, Shared shared) {
         Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
         if (f.definition() instanceof FamilyDef d) {
             return new Family(d.id().text(),
                 d.title() == null ? d.id().text() : d.title().value(), d.rank().intValue(), prov);
         } else if (f.definition() instanceof CodeDef d) {
-            CodeMerge.Merged m = CodeMerge.merge(history);
+            CodeMerge.Merged m = CodeMerge.merge(c.scope().history(f.key()));
             List<String> primaries = m.addOn() == null ? List.of() : texts(m.addOn().primaries(), null);
             return new Code(d.code().text(), m.title() == null ? d.code().text() : m.title().value(),
                     m.addOn() != null, m.family().text(), Method.fromId(m.method().text()),
@@ -139,26 +235,25 @@ public final class Lowering {
                     m.only() == null ? null : Setting.fromId(m.only().text()),
                     m.description() == null ? null : m.description().value(), prov);
         } else if (f.definition() instanceof DrugDef d) {
-            return new Drug(shared(shared, d.hcpcs().text()), d.name().value(),
+            return new Drug(f.key().name(), d.name().value(),
                 d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov);
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
             Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
-            return new Mue(shared(shared, d.code().text()), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
+            return new Mue(f.key().name(), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
         } else if (f.definition() instanceof AuthDef d) {
-            String code = shared(shared, ((Name) f.node()).text());
-            return new Authorization(code, d.required(), prov);
+            return new Authorization(f.key().name(), d.required(), prov);
         } else if (f.definition() instanceof AuditDef d) {
-            return new AuditThreshold(shared(shared, d.code().text()), d.units().intValue(), prov);
+            return new AuditThreshold(f.key().name(), d.units().intValue(), prov);
         } else if (f.definition() instanceof ModifierDef d) {
-            List<String> mods = shared(shared, texts(d.modifiers(), shared));
+            List<String> mods = shared.texts(d.modifiers());
             return switch (d.kind()) {
                 case DRUG_LINE -> new ModifierRule.DrugLine(mods, prov);
                 case SECOND_INITIAL -> new ModifierRule.SecondInitial(mods, prov);
-                case ALLOWED -> new ModifierRule.Allowed(shared(shared, ((Name) f.node()).text()), mods, prov);
+                case ALLOWED -> new ModifierRule.Allowed(f.key().name(), mods, prov);
             };
         } else if (f.definition() instanceof RuleDef d) {
-            RuleMerge.Merged m = RuleMerge.merge(history);
+            RuleMerge.Merged m = RuleMerge.merge(c.scope().history(f.key()));
             return new RuleText(d.id().text(), Action.fromId(m.action().text()), m.carc().text(),
                     m.rarc() == null ? List.of() : texts(m.rarc().rarcs(), null),
                     m.message().value(), m.fix().value(),

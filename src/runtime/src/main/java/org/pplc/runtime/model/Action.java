@@ -6,12 +6,16 @@ import java.util.Locale;
 public enum Action {
     WARN, REVIEW, DENY;
 
+    /** Lower-cased once: checks and engine output ask for it per statement and per finding. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+    private static final Action[] ALL = values();
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static Action fromId(String id) {
-        for (Action a : values()) if (a.id().equals(id)) return a;
+        for (Action a : ALL) if (a.id.equals(id)) return a;
         return null;
     }
 }

@@ -6,12 +6,16 @@ import java.util.Locale;
 public enum MueSetting {
     PRACTITIONER, OUTPATIENT;
 
+    /** Lower-cased once: checks and engine output ask for it per statement and per finding. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+    private static final MueSetting[] ALL = values();
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static MueSetting fromId(String id) {
-        for (MueSetting s : values()) if (s.id().equals(id)) return s;
+        for (MueSetting s : ALL) if (s.id.equals(id)) return s;
         return null;
     }
 }

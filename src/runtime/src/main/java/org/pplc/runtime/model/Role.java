@@ -23,6 +23,7 @@ public enum Role {
     REFILL("refill");
 
     private final String id;
+    private static final Role[] ALL = values();
 
     Role(String id) {
         this.id = id;
@@ -33,7 +34,7 @@ public enum Role {
     }
 
     public static Role fromId(String id) {
-        for (Role r : values()) if (r.id.equals(id)) return r;
+        for (Role r : ALL) if (r.id.equals(id)) return r;
         return null;
     }
 

@@ -23,6 +23,7 @@ public enum RuleKind {
     CHEMO_ADDON_FOR_PREMEDICATION("chemo-addon-for-premedication", "code", "units", "drugs", "therapeuticCodes");
 
     private final String id;
+    private static final RuleKind[] ALL = values();
     private final Set<String> placeholders;
 
     RuleKind(String id, String... placeholders) {
@@ -40,7 +41,7 @@ public enum RuleKind {
     }
 
     public static RuleKind fromId(String id) {
-        for (RuleKind k : values()) if (k.id.equals(id)) return k;
+        for (RuleKind k : ALL) if (k.id.equals(id)) return k;
         return null;
     }
 

@@ -9,8 +9,12 @@ public enum Setting {
     /** Office (POS 11): the practitioner bills. */
     PROFESSIONAL;
 
+    /** Lower-cased once: checks and engine output ask for it per statement and per finding. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+    private static final Setting[] ALL = values();
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** The MUE table that applies to claims of this setting. */
@@ -19,7 +23,7 @@ public enum Setting {
     }
 
     public static Setting fromId(String id) {
-        for (Setting s : values()) if (s.id().equals(id)) return s;
+        for (Setting s : ALL) if (s.id.equals(id)) return s;
         return null;
     }
 }

@@ -6,12 +6,16 @@ import java.util.Locale;
 public enum UnitBasis {
     ENCOUNTER, HOUR, DRUG, INJECTION, REFILL;
 
+    /** Lower-cased once: checks and engine output ask for it per statement and per finding. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+    private static final UnitBasis[] ALL = values();
+
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     public static UnitBasis fromId(String id) {
-        for (UnitBasis u : values()) if (u.id().equals(id)) return u;
+        for (UnitBasis u : ALL) if (u.id.equals(id)) return u;
         return null;
     }
 }

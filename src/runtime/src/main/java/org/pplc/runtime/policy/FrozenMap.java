@@ -26,11 +26,21 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
         return m.isEmpty() ? Map.of() : m instanceof FrozenMap<K, V> f ? f : new FrozenMap<>(m);
     }
 
+    /**
+     * The first {@code n} keys and values of the arrays, in that order, without a map to copy from
+     * (the arrays are kept when they are exactly {@code n} long). Keys must be distinct.
+     */
+    static <K, V> Map<K, V> of(Object[] keys, Object[] values, int n) {
+        if (n == 0) return Map.of();
+        return new FrozenMap<>(keys.length == n ? keys : java.util.Arrays.copyOf(keys, n),
+                values.length == n ? values : java.util.Arrays.copyOf(values, n));
+    }
+
     private FrozenMap(Map<K, V> m) {
         int n = m.size();
         keys = new Object[n];
         values = new Object[n];
-        slots = new int[Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1];
+        slots = new int[tableSize(n)];
         shift = 32 - Integer.numberOfTrailingZeros(slots.length);
         int i = 0;
         for (Map.Entry<K, V> e : m.entrySet()) {
@@ -40,6 +50,23 @@ final class FrozenMap<K, V> extends AbstractMap<K, V> {
             while (slots[s] != 0) s = (s + 1) & (slots.length - 1);
             slots[s] = ++i;
         }
+    }
+
+    private FrozenMap(Object[] keys, Object[] values) {
+        this.keys = keys;
+        this.values = values;
+        slots = new int[tableSize(keys.length)];
+        shift = 32 - Integer.numberOfTrailingZeros(slots.length);
+        for (int i = 0; i < keys.length; ) {
+            java.util.Objects.requireNonNull(values[i]);
+            int s = slot(java.util.Objects.requireNonNull(keys[i]));
+            while (slots[s] != 0) s = (s + 1) & (slots.length - 1);
+            slots[s] = ++i;
+        }
+    }
+
+    private static int tableSize(int n) {
+        return Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
     }
 
     /**

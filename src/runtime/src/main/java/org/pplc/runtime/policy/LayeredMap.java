@@ -3,7 +3,6 @@ package org.pplc.runtime.policy;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -28,10 +27,27 @@ final class LayeredMap<K, V> extends AbstractMap<K, V> {
     /** The base itself when the layer adds nothing; values must not be null. */
     static <K, V> Map<K, V> over(Map<K, V> base, Map<K, V> own) {
         if (own.isEmpty()) return base;
-        Map<K, V> replaced = new LinkedHashMap<>();
-        Map<K, V> added = new LinkedHashMap<>();
-        own.forEach((k, v) -> (base.containsKey(k) ? replaced : added).put(k, java.util.Objects.requireNonNull(v)));
-        return new LayeredMap<>(base, FrozenMap.of(replaced), FrozenMap.of(added));
+        // Split into two arrays each and freeze those: no intermediate maps to fill and copy.
+        int n = own.size();
+        Object[] replacedKeys = null, replacedValues = null;
+        Object[] addedKeys = new Object[n], addedValues = new Object[n];
+        int r = 0, a = 0;
+        for (Map.Entry<K, V> e : own.entrySet()) {
+            K k = e.getKey();
+            V v = java.util.Objects.requireNonNull(e.getValue());
+            if (base.containsKey(k)) {
+                if (replacedKeys == null) {
+                    replacedKeys = new Object[n];
+                    replacedValues = new Object[n];
+                }
+                replacedKeys[r] = k;
+                replacedValues[r++] = v;
+            } else {
+                addedKeys[a] = k;
+                addedValues[a++] = v;
+            }
+        }
+        return new LayeredMap<>(base, FrozenMap.of(replacedKeys, replacedValues, r), FrozenMap.of(addedKeys, addedValues, a));
     }
 
     @Override

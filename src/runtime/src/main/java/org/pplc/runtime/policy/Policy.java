@@ -166,32 +166,54 @@ public final class Policy {
         this.authorizations = LayeredMap.over(base.authorizations, authorizations);
         this.audits = LayeredMap.over(base.audits, audits);
         this.rules = LayeredMap.over(base.rules, rules);
-        Map<TimeRule.Kind, TimeRule> times = new LinkedHashMap<>(base.timeRules);
-        times.putAll(timeRules);
-        this.timeRules = Collections.unmodifiableMap(times);
-        Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>(base.initialCodeRules);
-        initial.putAll(initialCodeRules);
-        this.initialCodeRules = Collections.unmodifiableMap(initial);
+        // Most layers set no time or initial-code rule: they share the base's (unmodifiable) maps.
+        if (timeRules.isEmpty()) {
+            this.timeRules = base.timeRules;
+        } else {
+            Map<TimeRule.Kind, TimeRule> times = new LinkedHashMap<>(base.timeRules);
+            times.putAll(timeRules);
+            this.timeRules = Collections.unmodifiableMap(times);
+        }
+        if (initialCodeRules.isEmpty()) {
+            this.initialCodeRules = base.initialCodeRules;
+        } else {
+            Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>(base.initialCodeRules);
+            initial.putAll(initialCodeRules);
+            this.initialCodeRules = Collections.unmodifiableMap(initial);
+        }
+
+        // Only the codes this layer says something about get an entry; the rest are the base's.
+        // One pass per kind of fact fills one entry per code, which starts as the base's rules for
+        // it: a map probe per fact rather than a map per kind, a set of their keys and a copy.
+        Touched.Table touched = new Touched.Table(
+                codes.size() + mues.size() + authorizations.size() + audits.size() + modifierRules.size());
+        for (Map.Entry<String, Code> e : codes.entrySet()) touch(touched, base, e.getKey()).definition = e.getValue();
 
         // The fact each of this layer's MUEs and modifier rules replaces is the one the base
         // holds under the same key: found through the base's per-code index.
-        Map<Object, Object> replacedMues = new java.util.IdentityHashMap<>(4);
-        List<Mue> addedMues = new java.util.ArrayList<>();
-        Map<String, Mue> practitioner = new HashMap<>();
-        Map<String, Mue> outpatient = new HashMap<>();
+        Map<Object, Object> replacedMues = Map.of();
+        List<Mue> addedMues = new java.util.ArrayList<>(mues.size());
         for (Mue m : mues) {
             boolean prac = m.setting() == MueSetting.PRACTITIONER;
-            (prac ? practitioner : outpatient).put(m.code(), m);
-            CodeRules below = base.rulesFor(m.code());
-            Mue old = below == null ? null : prac ? below.practitionerMue() : below.outpatientMue();
-            if (old != null) replacedMues.put(old, m);
-            else addedMues.add(m);
+            Touched t = touch(touched, base, m.code());
+            Mue old = t.below == null ? null : prac ? t.below.practitionerMue() : t.below.outpatientMue();
+            if (prac) t.practitioner = m;
+            else t.outpatient = m;
+            if (old != null) {
+                if (replacedMues.isEmpty()) replacedMues = new java.util.IdentityHashMap<>(4);
+                replacedMues.put(old, m);
+            } else {
+                addedMues.add(m);
+            }
         }
+        for (Map.Entry<String, Authorization> e : authorizations.entrySet()) {
+            touch(touched, base, e.getKey()).authorization = e.getValue();
+        }
+        for (Map.Entry<String, AuditThreshold> e : audits.entrySet()) touch(touched, base, e.getKey()).audit = e.getValue();
         ModifierRule.DrugLine drugLine = base.drugLineModifiers;
         ModifierRule.SecondInitial second = base.secondInitialModifiers;
-        Map<String, ModifierRule.Allowed> allowed = new HashMap<>();
-        Map<Object, Object> replacedModifiers = new java.util.IdentityHashMap<>(4);
-        List<ModifierRule> addedModifiers = new java.util.ArrayList<>();
+        Map<Object, Object> replacedModifiers = Map.of();
+        List<ModifierRule> addedModifiers = new java.util.ArrayList<>(modifierRules.size());
         for (ModifierRule r : modifierRules) {
             ModifierRule old;
             if (r instanceof ModifierRule.DrugLine d) {
@@ -202,37 +224,95 @@ public final class Policy {
                 second = x;
             } else {
                 ModifierRule.Allowed a = (ModifierRule.Allowed) r;
-                allowed.put(a.code(), a);
-                CodeRules below = base.rulesFor(a.code());
-                old = below == null ? null : below.allowedModifiers();
+                Touched t = touch(touched, base, a.code());
+                t.allowed = a;
+                old = t.below == null ? null : t.below.allowedModifiers();
             }
-            if (old != null) replacedModifiers.put(old, r);
-            else addedModifiers.add(r);
+            if (old != null) {
+                if (replacedModifiers.isEmpty()) replacedModifiers = new java.util.IdentityHashMap<>(4);
+                replacedModifiers.put(old, r);
+            } else {
+                addedModifiers.add(r);
+            }
         }
         this.mues = LayeredList.over(base.mues, replacedMues, addedMues);
         this.modifierRules = LayeredList.over(base.modifierRules, replacedModifiers, addedModifiers);
         this.drugLineModifiers = drugLine;
         this.secondInitialModifiers = second;
 
-        // Only the codes this layer says something about get an entry; the rest are the base's.
-        java.util.Set<String> touched = new java.util.LinkedHashSet<>(codes.keySet());
-        touched.addAll(practitioner.keySet());
-        touched.addAll(outpatient.keySet());
-        touched.addAll(authorizations.keySet());
-        touched.addAll(audits.keySet());
-        touched.addAll(allowed.keySet());
-        Map<String, CodeRules> index = new HashMap<>();
-        for (String c : touched) {
-            CodeRules below = base.rulesFor(c);
-            index.put(c, new CodeRules(c,
-                    or(codes.get(c), below == null ? null : below.definition()),
-                    or(practitioner.get(c), below == null ? null : below.practitionerMue()),
-                    or(outpatient.get(c), below == null ? null : below.outpatientMue()),
-                    or(authorizations.get(c), below == null ? null : below.authorization()),
-                    or(audits.get(c), below == null ? null : below.audit()),
-                    or(allowed.get(c), below == null ? null : below.allowedModifiers())));
+        int n = touched.size;
+        Object[] keys = new Object[n];
+        Object[] values = new Object[n];
+        for (int i = 0; i < n; i++) {
+            Touched t = touched.inOrder[i];
+            keys[i] = t.code;
+            values[i] = t.rules();
         }
-        this.byCode = FrozenMap.of(index);
+        this.byCode = FrozenMap.of(keys, values, n);
+    }
+
+    /** One code's rules while a layer is built: this layer's facts, or null for the base's. */
+    private static final class Touched {
+        final String code;
+        final CodeRules below;
+        Code definition;
+        Mue practitioner;
+        Mue outpatient;
+        Authorization authorization;
+        AuditThreshold audit;
+        ModifierRule.Allowed allowed;
+
+        Touched(String code, CodeRules below) {
+            this.code = code;
+            this.below = below;
+        }
+
+        /**
+         * The codes a layer touches, by text, in the order first touched: an open-addressing table
+         * sized once for the layer's facts (a map's nodes, growth and iterator cost more than the
+         * work done per code).
+         */
+        static final class Table {
+            final Touched[] slots;
+            /** 32 - log2(slots.length): a slot is the top bits of the scrambled hash, as in {@link FrozenMap}. */
+            final int shift;
+            final Touched[] inOrder;
+            int size;
+
+            /** {@code facts}: how many facts the layer sets, at least as many as the codes they name. */
+            Table(int facts) {
+                slots = new Touched[Integer.highestOneBit(Math.max(4, facts) * 2 - 1) << 1];
+                shift = 32 - Integer.numberOfTrailingZeros(slots.length);
+                inOrder = new Touched[Math.max(1, facts)];
+            }
+
+            Touched get(Policy base, String code) {
+                int mask = slots.length - 1;
+                int s = (code.hashCode() * 0x9E3779B9) >>> shift;
+                for (Touched t; (t = slots[s]) != null; s = (s + 1) & mask) {
+                    if (t.code.equals(code)) return t;
+                }
+                Touched t = new Touched(code, base.rulesFor(code));
+                slots[s] = t;
+                inOrder[size++] = t;
+                return t;
+            }
+        }
+
+        CodeRules rules() {
+            CodeRules b = below;
+            return new CodeRules(code,
+                    or(definition, b == null ? null : b.definition()),
+                    or(practitioner, b == null ? null : b.practitionerMue()),
+                    or(outpatient, b == null ? null : b.outpatientMue()),
+                    or(authorization, b == null ? null : b.authorization()),
+                    or(audit, b == null ? null : b.audit()),
+                    or(allowed, b == null ? null : b.allowedModifiers()));
+        }
+    }
+
+    private static Touched touch(Touched.Table touched, Policy base, String code) {
+        return touched.get(base, code);
     }
 
     private static <T> T or(T own, T below) {

@@ -31,11 +31,14 @@ public final class PolicySet {
                     .computeIfAbsent(policy.plan() == null ? "" : policy.plan(), k -> new ArrayList<>())
                     .add(policy);
         }
-        gov.values().forEach(m -> m.replaceAll((k, v) -> {
-            List<Policy> sorted = new ArrayList<>(v);
-            sorted.sort((a, b) -> a.effectiveFrom().compareTo(b.effectiveFrom()));
-            return List.copyOf(sorted);
-        }));
+        // Oldest first (a stable sort: policies from the same day keep their source order).
+        for (Map<String, List<Policy>> byPlan : gov.values()) {
+            for (Map.Entry<String, List<Policy>> e : byPlan.entrySet()) {
+                List<Policy> v = e.getValue();
+                if (v.size() > 1) v.sort((a, b) -> a.effectiveFrom().compareTo(b.effectiveFrom()));
+                e.setValue(List.copyOf(v));
+            }
+        }
         this.policies = Collections.unmodifiableMap(byId);
         this.governing = gov;
     }
