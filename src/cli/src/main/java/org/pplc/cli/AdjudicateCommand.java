@@ -2,10 +2,7 @@ package org.pplc.cli;
 
 import org.pplc.compiler.Compilation;
 import org.pplc.runtime.engine.Adjudicator;
-import org.pplc.runtime.engine.Result;
 import org.pplc.runtime.io.ClaimReader;
-import org.pplc.runtime.io.ClaimRecord;
-import org.pplc.runtime.io.JsonOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,39 +60,37 @@ public final class AdjudicateCommand implements Callable<Integer> {
     }
 
     private Tally run(Adjudicator engine, InputStream in, OutputStream target, PrintStream err) throws IOException {
-        Tally tally = new Tally();
         boolean progress = System.console() != null;
-        try (ReadAhead reader = new ReadAhead(new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE));
-             JsonOutput json = new JsonOutput(target)) {
-            while (reader.hasNext()) {
-                ClaimRecord record = reader.next();
-                if (record instanceof ClaimRecord.Valid v) {
-                    Result r = engine.evaluate(v.claim(), explain);
-                    json.write(r);
-                    tally.count(r);
-                } else {
-                    json.writeError((ClaimRecord.Invalid) record);
-                    tally.errors++;
+        int[] shown = {0};
+        try (Pipeline pipeline = new Pipeline(new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE), engine, explain, workers())) {
+            Pipeline.Tally total = pipeline.run(target, batch -> {
+                if (!progress) return;
+                // a line at every multiple of PROGRESS_EVERY, as when records were counted one by one
+                shown[0] += batch.records;
+                for (int k = (shown[0] - batch.records) / PROGRESS_EVERY + 1; k <= shown[0] / PROGRESS_EVERY; k++) {
+                    err.println("pplc adjudicate: " + k * PROGRESS_EVERY + " claims...");
                 }
-                tally.records++;
-                if (progress && tally.records % PROGRESS_EVERY == 0) err.println("pplc adjudicate: " + tally.records + " claims...");
-            }
+            });
+            return new Tally(total);
         }
-        return tally;
+    }
+
+    /** One worker a core: each parses, evaluates and writes whole batches. */
+    static int workers() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors());
     }
 
     /** Counts by decision for the closing summary line. */
     private static final class Tally {
-        int records, pass, warn, review, deny, errors;
+        final int records, pass, warn, review, deny, errors;
 
-        void count(Result r) {
-            switch (r.decision()) {
-                case PASS -> pass++;
-                case WARN -> warn++;
-                case REVIEW -> review++;
-                case DENY -> deny++;
-                case ERROR -> errors++;
-            }
+        Tally(Pipeline.Tally t) {
+            records = t.records;
+            pass = t.pass;
+            warn = t.warn;
+            review = t.review;
+            deny = t.deny;
+            errors = t.errors;
         }
 
         String summary() {

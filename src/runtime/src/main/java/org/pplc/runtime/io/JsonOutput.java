@@ -61,6 +61,15 @@ public final class JsonOutput implements AutoCloseable {
     private int index;
 
     public JsonOutput(OutputStream out) {
+        this(out, 0);
+    }
+
+    /**
+     * Output whose first record is input record {@code firstIndex}: a run cut into batches
+     * written apart gives each batch's error records the index they have in the whole input.
+     */
+    public JsonOutput(OutputStream out, int firstIndex) {
+        this.index = firstIndex;
         try {
             this.g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         } catch (IOException e) {
