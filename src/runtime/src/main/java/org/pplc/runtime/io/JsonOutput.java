@@ -28,6 +28,9 @@ import java.util.Map;
 public final class JsonOutput implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // the generator's flush only hands its bytes on (results written directly go in
+            // between); flush() and close() flush the stream themselves
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
 
     // Field names of results and error records, quoted and encoded once (the writer copies the
@@ -58,6 +61,10 @@ public final class JsonOutput implements AutoCloseable {
     private static final SerializedString F_SOURCE = new SerializedString("source");
 
     private final JsonGenerator g;
+    private final OutputStream out;
+    /** The generator holds bytes not yet handed to {@link #out}. */
+    private boolean pending;
+    private final Direct direct = new Direct();
     private int index;
 
     public JsonOutput(OutputStream out) {
@@ -70,6 +77,7 @@ public final class JsonOutput implements AutoCloseable {
      */
     public JsonOutput(OutputStream out, int firstIndex) {
         this.index = firstIndex;
+        this.out = out;
         try {
             this.g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         } catch (IOException e) {
@@ -81,6 +89,17 @@ public final class JsonOutput implements AutoCloseable {
     /** A result; an error result (unknown payer, no policy in force) takes the error record's shape. */
     public void write(Result r) {
         try {
+            if (!r.isError() && r.explanation() == null && direct.result(r)) {
+                // the common result, written straight as bytes; the generator's bytes go first
+                if (pending) {
+                    g.flush();
+                    pending = false;
+                }
+                out.write(direct.buf, 0, direct.length);
+                index++;
+                return;
+            }
+            pending = true;
             if (r.isError()) {
                 error(r.id(), index, r.error());
             } else {
@@ -94,6 +113,7 @@ public final class JsonOutput implements AutoCloseable {
 
     /** {"id":..,"index":..,"decision":"error","error":".."} */
     public void writeError(ClaimRecord.Invalid e) {
+        pending = true;
         try {
             error(e.id(), e.index(), e.error());
             end();
@@ -112,6 +132,7 @@ public final class JsonOutput implements AutoCloseable {
      * billed (or needs a look), as "notes" after the administrations.
      */
     public void writeClaim(Claim c, String policy, List<String> notes) {
+        pending = true;
         try {
             claim(c, policy, notes);
             end();
@@ -123,6 +144,7 @@ public final class JsonOutput implements AutoCloseable {
     public void flush() {
         try {
             g.flush();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,6 +154,7 @@ public final class JsonOutput implements AutoCloseable {
     public void close() {
         try {
             g.close();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -289,5 +312,137 @@ public final class JsonOutput implements AutoCloseable {
         g.writeArrayFieldStart(field);
         for (String v : values) g.writeString(v);
         g.writeEndArray();
+    }
+
+    /**
+     * A result without explanation written straight into bytes: the same bytes the generator
+     * writes ({@code DirectWriteTest} compares them), without its per-value state checks and with
+     * the values that come from the policies (policy ids, decisions, actions, codes, rule ids,
+     * positions) quoted once and copied after that. It takes only text that JSON needs no escape
+     * for (printable ASCII without quote or backslash); a result with anything else is left to
+     * the generator, so escapes and non-ASCII text are always the generator's.
+     */
+    static final class Direct {
+        /** Quoted values seen before, up to a bound: policy-derived texts repeat on every claim. */
+        private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> QUOTED = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final int QUOTED_MAX = 4096;
+        private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+        byte[] buf = new byte[4096];
+        int length;
+
+        /** True when r was written to buf[0, length), newline included; false when the generator must write it. */
+        boolean result(Result r) {
+            length = 0;
+            raw("{\"id\":");
+            if (!text(r.id())) return false;
+            raw(",\"payer\":");
+            if (!text(r.payer())) return false;
+            if (r.plan() != null) {
+                raw(",\"plan\":");
+                if (!text(r.plan())) return false;
+            }
+            raw(",\"policy\":");
+            if (!constant(r.policy())) return false;
+            raw(",\"decision\":");
+            if (!constant(r.decision().id())) return false;
+            raw(",\"findings\":[");
+            List<Finding> findings = r.findings();
+            for (int i = 0, n = findings.size(); i < n; i++) {
+                if (i > 0) raw(",");
+                if (!finding(findings.get(i))) return false;
+            }
+            raw("]}\n");
+            return true;
+        }
+
+        private boolean finding(Finding f) {
+            raw("{\"line\":");
+            number(f.line());
+            raw(",\"code\":");
+            if (!text(f.code())) return false;
+            raw(",\"action\":");
+            if (!constant(f.action().id())) return false;
+            raw(",\"carc\":");
+            if (!constant(f.carc())) return false;
+            raw(",\"rarc\":[");
+            List<String> rarc = f.rarc();
+            for (int i = 0, n = rarc.size(); i < n; i++) {
+                if (i > 0) raw(",");
+                if (!constant(rarc.get(i))) return false;
+            }
+            raw("],\"rule\":");
+            if (!constant(f.rule().id())) return false;
+            raw(",\"message\":");
+            if (!text(f.message())) return false;
+            raw(",\"fix\":");
+            if (!text(f.fix())) return false;
+            raw(",\"appeal\":");
+            if (!text(f.appeal())) return false;
+            raw(",\"source\":");
+            if (!constant(f.source())) return false;
+            raw(",\"layer\":");
+            if (!constant(f.layer())) return false;
+            if (f.citation() != null) {
+                raw(",\"citation\":");
+                if (!constant(f.citation())) return false;
+            }
+            raw("}");
+            return true;
+        }
+
+        private void room(int n) {
+            if (length + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + n));
+        }
+
+        /** Structure and field names: ASCII literals. */
+        private void raw(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) buf[length++] = (byte) s.charAt(i);
+        }
+
+        private void number(int v) {
+            raw(Integer.toString(v));
+        }
+
+        /** A value that comes from the policies: its quoted bytes are kept. */
+        private boolean constant(String s) {
+            if (s == null) return text(null);
+            byte[] q = QUOTED.get(s);
+            if (q == null) {
+                int start = length;
+                if (!text(s)) return false;
+                if (QUOTED.size() < QUOTED_MAX) QUOTED.putIfAbsent(s, java.util.Arrays.copyOfRange(buf, start, length));
+                return true;
+            }
+            room(q.length);
+            System.arraycopy(q, 0, buf, length, q.length);
+            length += q.length;
+            return true;
+        }
+
+        /** A quoted string or null; false (nothing usable written) when it needs an escape or is not ASCII. */
+        private boolean text(String s) {
+            if (s == null) {
+                room(4);
+                System.arraycopy(NULL, 0, buf, length, 4);
+                length += 4;
+                return true;
+            }
+            int n = s.length();
+            room(n + 2);
+            byte[] b = buf;
+            int at = length;
+            b[at++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+                b[at++] = (byte) c;
+            }
+            b[at++] = '"';
+            length = at;
+            return true;
+        }
     }
 }
