@@ -64,7 +64,8 @@ public final class JsonOutput implements AutoCloseable {
     private final OutputStream out;
     /** The generator holds bytes not yet handed to {@link #out}. */
     private boolean pending;
-    private final Direct direct = new Direct();
+    /** Null when every result goes through the generator (tests compare both ways). */
+    private final Direct direct;
     private int index;
 
     public JsonOutput(OutputStream out) {
@@ -76,6 +77,11 @@ public final class JsonOutput implements AutoCloseable {
      * written apart gives each batch's error records the index they have in the whole input.
      */
     public JsonOutput(OutputStream out, int firstIndex) {
+        this(out, firstIndex, true);
+    }
+
+    JsonOutput(OutputStream out, int firstIndex, boolean direct) {
+        this.direct = direct ? new Direct() : null;
         this.index = firstIndex;
         this.out = out;
         try {
@@ -89,7 +95,7 @@ public final class JsonOutput implements AutoCloseable {
     /** A result; an error result (unknown payer, no policy in force) takes the error record's shape. */
     public void write(Result r) {
         try {
-            if (!r.isError() && r.explanation() == null && direct.result(r)) {
+            if (direct != null && !r.isError() && r.explanation() == null && direct.result(r)) {
                 // the common result, written straight as bytes; the generator's bytes go first
                 if (pending) {
                     g.flush();
@@ -327,6 +333,17 @@ public final class JsonOutput implements AutoCloseable {
         private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> QUOTED = new java.util.concurrent.ConcurrentHashMap<>();
         private static final int QUOTED_MAX = 4096;
         private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+        /** Decisions and actions by ordinal, quoted ("deny"): their id() makes a new string per call. */
+        private static final byte[][] DECISIONS = quoted(java.util.Arrays.stream(org.pplc.runtime.engine.Decision.values())
+                .map(org.pplc.runtime.engine.Decision::id).toArray(String[]::new));
+        private static final byte[][] ACTIONS = quoted(java.util.Arrays.stream(org.pplc.runtime.model.Action.values())
+                .map(org.pplc.runtime.model.Action::id).toArray(String[]::new));
+
+        private static byte[][] quoted(String[] ids) {
+            byte[][] out = new byte[ids.length][];
+            for (int i = 0; i < ids.length; i++) out[i] = ("\"" + ids[i] + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return out;
+        }
 
         byte[] buf = new byte[4096];
         int length;
@@ -345,7 +362,7 @@ public final class JsonOutput implements AutoCloseable {
             raw(",\"policy\":");
             if (!constant(r.policy())) return false;
             raw(",\"decision\":");
-            if (!constant(r.decision().id())) return false;
+            bytes(DECISIONS[r.decision().ordinal()]);
             raw(",\"findings\":[");
             List<Finding> findings = r.findings();
             for (int i = 0, n = findings.size(); i < n; i++) {
@@ -362,7 +379,7 @@ public final class JsonOutput implements AutoCloseable {
             raw(",\"code\":");
             if (!text(f.code())) return false;
             raw(",\"action\":");
-            if (!constant(f.action().id())) return false;
+            bytes(ACTIONS[f.action().ordinal()]);
             raw(",\"carc\":");
             if (!constant(f.carc())) return false;
             raw(",\"rarc\":[");
@@ -416,10 +433,14 @@ public final class JsonOutput implements AutoCloseable {
                 if (QUOTED.size() < QUOTED_MAX) QUOTED.putIfAbsent(s, java.util.Arrays.copyOfRange(buf, start, length));
                 return true;
             }
+            bytes(q);
+            return true;
+        }
+
+        private void bytes(byte[] q) {
             room(q.length);
             System.arraycopy(q, 0, buf, length, q.length);
             length += q.length;
-            return true;
         }
 
         /** A quoted string or null; false (nothing usable written) when it needs an escape or is not ASCII. */

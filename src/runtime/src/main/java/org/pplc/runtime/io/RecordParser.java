@@ -581,7 +581,10 @@ final class RecordParser {
         private static String text(JsonParser p, JsonToken t) throws IOException, Invalid {
             if (t == JsonToken.VALUE_NULL) return null;
             if (t != JsonToken.VALUE_STRING) throw Invalid.INSTANCE;
-            return STRINGS.get().of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            int length = p.getTextLength();
+            // a long text through getText, which also checks the string-length limit
+            if (length > Strings.LONGEST) return p.getText();
+            return STRINGS.get().of(p.getTextCharacters(), p.getTextOffset(), length);
         }
 
         /** Each reading thread's recent short strings (payers, plans, codes, modifiers, dates). */
@@ -594,11 +597,10 @@ final class RecordParser {
          */
         static final class Strings {
             private static final int SLOTS = 1024;
-            private static final int LONGEST = 32;
+            static final int LONGEST = 32;
             private final String[] slots = new String[SLOTS];
 
             String of(char[] chars, int offset, int length) {
-                if (length > LONGEST) return new String(chars, offset, length);
                 int h = 0;
                 for (int i = 0; i < length; i++) h = 31 * h + chars[offset + i];
                 int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
