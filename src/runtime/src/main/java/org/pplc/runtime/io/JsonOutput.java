@@ -333,6 +333,30 @@ public final class JsonOutput implements AutoCloseable {
         private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> QUOTED = new java.util.concurrent.ConcurrentHashMap<>();
         private static final int QUOTED_MAX = 4096;
         private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+        // the structure and field names, encoded once: copied, not converted char by char
+        private static final byte[] B_OPEN_ID = ascii("{\"id\":");
+        private static final byte[] B_PAYER = ascii(",\"payer\":");
+        private static final byte[] B_PLAN = ascii(",\"plan\":");
+        private static final byte[] B_POLICY = ascii(",\"policy\":");
+        private static final byte[] B_DECISION = ascii(",\"decision\":");
+        private static final byte[] B_FINDINGS_ARRAY = ascii(",\"findings\":[");
+        private static final byte[] END = ascii("]}\n");
+        private static final byte[] B_OPEN_LINE = ascii("{\"line\":");
+        private static final byte[] B_CODE = ascii(",\"code\":");
+        private static final byte[] B_ACTION = ascii(",\"action\":");
+        private static final byte[] B_CARC = ascii(",\"carc\":");
+        private static final byte[] B_RARC_ARRAY = ascii(",\"rarc\":[");
+        private static final byte[] B_ARRAY_END_RULE = ascii("],\"rule\":");
+        private static final byte[] B_MESSAGE = ascii(",\"message\":");
+        private static final byte[] B_FIX = ascii(",\"fix\":");
+        private static final byte[] B_APPEAL = ascii(",\"appeal\":");
+        private static final byte[] B_SOURCE = ascii(",\"source\":");
+        private static final byte[] B_LAYER = ascii(",\"layer\":");
+        private static final byte[] B_CITATION = ascii(",\"citation\":");
+
+        private static byte[] ascii(String s) {
+            return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
         /** Decisions and actions by ordinal, quoted ("deny"): their id() makes a new string per call. */
         private static final byte[][] DECISIONS = quoted(java.util.Arrays.stream(org.pplc.runtime.engine.Decision.values())
                 .map(org.pplc.runtime.engine.Decision::id).toArray(String[]::new));
@@ -351,60 +375,60 @@ public final class JsonOutput implements AutoCloseable {
         /** True when r was written to buf[0, length), newline included; false when the generator must write it. */
         boolean result(Result r) {
             length = 0;
-            raw("{\"id\":");
+            bytes(B_OPEN_ID);
             if (!text(r.id())) return false;
-            raw(",\"payer\":");
+            bytes(B_PAYER);
             if (!text(r.payer())) return false;
             if (r.plan() != null) {
-                raw(",\"plan\":");
+                bytes(B_PLAN);
                 if (!text(r.plan())) return false;
             }
-            raw(",\"policy\":");
+            bytes(B_POLICY);
             if (!constant(r.policy())) return false;
-            raw(",\"decision\":");
+            bytes(B_DECISION);
             bytes(DECISIONS[r.decision().ordinal()]);
-            raw(",\"findings\":[");
+            bytes(B_FINDINGS_ARRAY);
             List<Finding> findings = r.findings();
             for (int i = 0, n = findings.size(); i < n; i++) {
-                if (i > 0) raw(",");
+                if (i > 0) one((byte) ',');
                 if (!finding(findings.get(i))) return false;
             }
-            raw("]}\n");
+            bytes(END);
             return true;
         }
 
         private boolean finding(Finding f) {
-            raw("{\"line\":");
+            bytes(B_OPEN_LINE);
             number(f.line());
-            raw(",\"code\":");
+            bytes(B_CODE);
             if (!text(f.code())) return false;
-            raw(",\"action\":");
+            bytes(B_ACTION);
             bytes(ACTIONS[f.action().ordinal()]);
-            raw(",\"carc\":");
+            bytes(B_CARC);
             if (!constant(f.carc())) return false;
-            raw(",\"rarc\":[");
+            bytes(B_RARC_ARRAY);
             List<String> rarc = f.rarc();
             for (int i = 0, n = rarc.size(); i < n; i++) {
-                if (i > 0) raw(",");
+                if (i > 0) one((byte) ',');
                 if (!constant(rarc.get(i))) return false;
             }
-            raw("],\"rule\":");
+            bytes(B_ARRAY_END_RULE);
             if (!constant(f.rule().id())) return false;
-            raw(",\"message\":");
+            bytes(B_MESSAGE);
             if (!text(f.message())) return false;
-            raw(",\"fix\":");
+            bytes(B_FIX);
             if (!text(f.fix())) return false;
-            raw(",\"appeal\":");
+            bytes(B_APPEAL);
             if (!text(f.appeal())) return false;
-            raw(",\"source\":");
+            bytes(B_SOURCE);
             if (!constant(f.source())) return false;
-            raw(",\"layer\":");
+            bytes(B_LAYER);
             if (!constant(f.layer())) return false;
             if (f.citation() != null) {
-                raw(",\"citation\":");
+                bytes(B_CITATION);
                 if (!constant(f.citation())) return false;
             }
-            raw("}");
+            one((byte) '}');
             return true;
         }
 
@@ -435,6 +459,11 @@ public final class JsonOutput implements AutoCloseable {
             }
             bytes(q);
             return true;
+        }
+
+        private void one(byte b) {
+            room(1);
+            buf[length++] = b;
         }
 
         private void bytes(byte[] q) {

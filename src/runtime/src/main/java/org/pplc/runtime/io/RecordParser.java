@@ -599,23 +599,17 @@ final class RecordParser {
             private static final int SLOTS = 1024;
             static final int LONGEST = 32;
             private final String[] slots = new String[SLOTS];
+            /** The characters of each slot's string, compared in one (vectorized) call. */
+            private final char[][] keys = new char[SLOTS][];
 
             String of(char[] chars, int offset, int length) {
-                int h = 0;
+                int h = length;
                 for (int i = 0; i < length; i++) h = 31 * h + chars[offset + i];
-                int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-                String s = slots[slot];
-                if (s != null && s.length() == length) {
-                    boolean same = true;
-                    for (int i = 0; i < length; i++) {
-                        if (s.charAt(i) != chars[offset + i]) {
-                            same = false;
-                            break;
-                        }
-                    }
-                    if (same) return s;
-                }
-                s = new String(chars, offset, length);
+                int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+                char[] key = keys[slot];
+                if (key != null && java.util.Arrays.equals(key, 0, key.length, chars, offset, offset + length)) return slots[slot];
+                String s = new String(chars, offset, length);
+                keys[slot] = java.util.Arrays.copyOfRange(chars, offset, offset + length);
                 slots[slot] = s;
                 return s;
             }
