@@ -62,7 +62,9 @@ public final class AdjudicateCommand implements Callable<Integer> {
     private Tally run(Adjudicator engine, InputStream in, OutputStream target, PrintStream err) throws IOException {
         boolean progress = System.console() != null;
         int[] shown = {0};
-        try (Pipeline pipeline = new Pipeline(new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE), engine, explain, workers())) {
+        // the output is flushed however the run ends, so the records before a failure are out (as before)
+        try (Pipeline pipeline = new Pipeline(new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE), engine, explain, workers());
+             Flush flush = new Flush(target)) {
             Pipeline.Tally total = pipeline.run(target, batch -> {
                 if (!progress) return;
                 // a line at every multiple of PROGRESS_EVERY, as when records were counted one by one
@@ -82,6 +84,18 @@ public final class AdjudicateCommand implements Callable<Integer> {
      */
     static int workers() {
         return Math.max(1, Math.min(8, Runtime.getRuntime().availableProcessors()));
+    }
+
+    /** Flushes the output on close, failing as the JSON writer's close failed. */
+    private record Flush(OutputStream target) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                target.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** Counts by decision for the closing summary line. */

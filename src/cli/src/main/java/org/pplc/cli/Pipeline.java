@@ -9,6 +9,7 @@ import org.pplc.runtime.io.JsonOutput;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -165,7 +166,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** Writes every record's output to {@code out} in input order; the run's tally. */
-    Tally run(OutputStream out, Progress progress) throws IOException {
+    Tally run(OutputStream out, Progress progress) {
         Tally total = new Tally();
         while (true) {
             Object o = take(order);
@@ -190,7 +191,11 @@ final class Pipeline implements AutoCloseable {
             }
             if (job.failure instanceof RuntimeException e) throw e;
             if (job.failure instanceof Error e) throw e;
-            job.bytes.writeTo(out);
+            try {
+                job.bytes.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // as the JSON writer reports a failed write
+            }
             total.add(job.tally);
             progress.written(job.tally);
         }
