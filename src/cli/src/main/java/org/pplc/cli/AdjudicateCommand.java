@@ -48,7 +48,7 @@ public final class AdjudicateCommand implements Callable<Integer> {
         BatchFiles files = BatchFiles.open("adjudicate", input, out, err);
         if (files == null) return 1;
         try (files) {
-            Tally tally = run(engine, files.in(), files.out(), err);
+            Pipeline.Tally tally = run(engine, files.in(), files.out(), err);
             files.commit();
             err.println(tally.summary());
             return tally.errors > 0 ? 2 : 0;
@@ -59,13 +59,13 @@ public final class AdjudicateCommand implements Callable<Integer> {
         }
     }
 
-    private Tally run(Adjudicator engine, InputStream in, OutputStream target, PrintStream err) throws IOException {
+    private Pipeline.Tally run(Adjudicator engine, InputStream in, OutputStream target, PrintStream err) throws IOException {
         boolean progress = System.console() != null;
         int[] shown = {0};
         // the output is flushed however the run ends, so the records before a failure are out (as before)
         try (Pipeline pipeline = new Pipeline(new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE), engine, explain, workers());
              Flush flush = new Flush(target)) {
-            Pipeline.Tally total = pipeline.run(target, batch -> {
+            return pipeline.run(target, batch -> {
                 if (!progress) return;
                 // a line at every multiple of PROGRESS_EVERY, as when records were counted one by one
                 shown[0] += batch.records;
@@ -73,7 +73,6 @@ public final class AdjudicateCommand implements Callable<Integer> {
                     err.println("pplc adjudicate: " + k * PROGRESS_EVERY + " claims...");
                 }
             });
-            return new Tally(total);
         }
     }
 
@@ -95,25 +94,6 @@ public final class AdjudicateCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-    }
-
-    /** Counts by decision for the closing summary line. */
-    private static final class Tally {
-        final int records, pass, warn, review, deny, errors;
-
-        Tally(Pipeline.Tally t) {
-            records = t.records;
-            pass = t.pass;
-            warn = t.warn;
-            review = t.review;
-            deny = t.deny;
-            errors = t.errors;
-        }
-
-        String summary() {
-            return records + (records == 1 ? " claim: " : " claims: ") + pass + " pass, " + deny + " deny, " + review
-                    + " review, " + warn + " warn, " + errors + (errors == 1 ? " error" : " errors");
         }
     }
 }

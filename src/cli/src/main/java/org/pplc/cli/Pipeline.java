@@ -59,6 +59,12 @@ final class Pipeline implements AutoCloseable {
             deny += t.deny;
             errors += t.errors;
         }
+
+        /** The closing summary line. */
+        String summary() {
+            return records + (records == 1 ? " claim: " : " claims: ") + pass + " pass, " + deny + " deny, " + review
+                    + " review, " + warn + " warn, " + errors + (errors == 1 ? " error" : " errors");
+        }
     }
 
     /** One batch: cut by the reader, filled by a worker, written by the caller. */
