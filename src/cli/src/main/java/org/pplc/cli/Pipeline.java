@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  * output in input order. Parsing, evaluating and writing cost about the same, so giving each
  * worker all three spreads the work evenly, however many cores there are.
  *
- * <p>Memory stays bounded: at most {@link #inFlight} batches are cut and not yet written (the
+ * <p>Memory stays bounded: at most 4 batches a worker (and one) are cut and not yet written (the
  * cutting thread waits). An input failure arrives after the records read before it, thrown from
  * {@link #run} as {@link ClaimReader} throws it; a worker's failure is thrown where its batch
  * would have been written. Output is the same bytes as one thread writing record by record.
