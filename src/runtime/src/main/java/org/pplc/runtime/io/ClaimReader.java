@@ -28,6 +28,8 @@ public final class ClaimReader implements Iterator<ClaimRecord>, AutoCloseable {
     private int index;
     private ClaimRecord next;
     private boolean finished;
+    /** An input failure met while cutting a batch, thrown after the records read before it. */
+    private UncheckedIOException failed;
 
     public ClaimReader(InputStream in, Purpose purpose) {
         this.reader = new InputStreamReader(in, StandardCharsets.UTF_8);
@@ -59,6 +61,75 @@ public final class ClaimReader implements Iterator<ClaimRecord>, AutoCloseable {
         ClaimRecord r = next;
         next = null;
         return r;
+    }
+
+    /**
+     * Up to {@code max} records cut from the input but not yet parsed, or null at the end: the
+     * caller parses them (on any thread) with {@link Batch#record}, which gives what {@link #next()}
+     * would have. Do not mix with {@link #next()}. An input failure is thrown by the call after
+     * the batch that holds the records read before it.
+     */
+    public Batch nextBatch(int max) {
+        if (failed != null) {
+            UncheckedIOException e = failed;
+            failed = null;
+            finished = true;
+            throw e;
+        }
+        if (finished) return null;
+        RecordSource.Raw[] raws = new RecordSource.Raw[max];
+        int n = 0;
+        try {
+            while (n < max) {
+                RecordSource.Raw raw = source.next();
+                if (raw == null) {
+                    finished = true;
+                    break;
+                }
+                raws[n++] = raw;
+            }
+        } catch (IOException e) {
+            UncheckedIOException u = new UncheckedIOException("cannot read the claims: " + e.getMessage(), e);
+            if (n == 0) {
+                finished = true;
+                throw u;
+            }
+            failed = u;
+        }
+        if (n == 0) return null;
+        Batch b = new Batch(index, raws, n, purpose);
+        index += n;
+        return b;
+    }
+
+    /** Records cut from the input, parsed on demand by whichever thread takes the batch. */
+    public static final class Batch {
+        private final int first;
+        private final RecordSource.Raw[] raws;
+        private final int size;
+        private final Purpose purpose;
+
+        private Batch(int first, RecordSource.Raw[] raws, int size, Purpose purpose) {
+            this.first = first;
+            this.raws = raws;
+            this.size = size;
+            this.purpose = purpose;
+        }
+
+        /** Input index of the batch's first record. */
+        public int firstIndex() {
+            return first;
+        }
+
+        public int size() {
+            return size;
+        }
+
+        /** The i-th record of the batch, parsed and checked (the record {@link ClaimReader#next()} gives). */
+        public ClaimRecord record(int i) {
+            if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);
+            return RecordParser.parse(first + i, raws[i], purpose);
+        }
     }
 
     @Override

@@ -28,6 +28,9 @@ import java.util.Map;
 public final class JsonOutput implements AutoCloseable {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET)
+            // the generator's flush only hands its bytes on (results written directly go in
+            // between); flush() and close() flush the stream themselves
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
             .build();
 
     // Field names of results and error records, quoted and encoded once (the writer copies the
@@ -58,9 +61,29 @@ public final class JsonOutput implements AutoCloseable {
     private static final SerializedString F_SOURCE = new SerializedString("source");
 
     private final JsonGenerator g;
+    private final OutputStream out;
+    /** The generator holds bytes not yet handed to {@link #out}. */
+    private boolean pending;
+    /** Null when every result goes through the generator (tests compare both ways). */
+    private final Direct direct;
     private int index;
 
     public JsonOutput(OutputStream out) {
+        this(out, 0);
+    }
+
+    /**
+     * Output whose first record is input record {@code firstIndex}: a run cut into batches
+     * written apart gives each batch's error records the index they have in the whole input.
+     */
+    public JsonOutput(OutputStream out, int firstIndex) {
+        this(out, firstIndex, true);
+    }
+
+    JsonOutput(OutputStream out, int firstIndex, boolean direct) {
+        this.direct = direct ? new Direct() : null;
+        this.index = firstIndex;
+        this.out = out;
         try {
             this.g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         } catch (IOException e) {
@@ -72,6 +95,17 @@ public final class JsonOutput implements AutoCloseable {
     /** A result; an error result (unknown payer, no policy in force) takes the error record's shape. */
     public void write(Result r) {
         try {
+            if (direct != null && !r.isError() && r.explanation() == null && direct.result(r)) {
+                // the common result, written straight as bytes; the generator's bytes go first
+                if (pending) {
+                    g.flush();
+                    pending = false;
+                }
+                out.write(direct.buf, 0, direct.length);
+                index++;
+                return;
+            }
+            pending = true;
             if (r.isError()) {
                 error(r.id(), index, r.error());
             } else {
@@ -85,6 +119,7 @@ public final class JsonOutput implements AutoCloseable {
 
     /** {"id":..,"index":..,"decision":"error","error":".."} */
     public void writeError(ClaimRecord.Invalid e) {
+        pending = true;
         try {
             error(e.id(), e.index(), e.error());
             end();
@@ -103,6 +138,7 @@ public final class JsonOutput implements AutoCloseable {
      * billed (or needs a look), as "notes" after the administrations.
      */
     public void writeClaim(Claim c, String policy, List<String> notes) {
+        pending = true;
         try {
             claim(c, policy, notes);
             end();
@@ -114,6 +150,7 @@ public final class JsonOutput implements AutoCloseable {
     public void flush() {
         try {
             g.flush();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -123,6 +160,7 @@ public final class JsonOutput implements AutoCloseable {
     public void close() {
         try {
             g.close();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -280,5 +318,181 @@ public final class JsonOutput implements AutoCloseable {
         g.writeArrayFieldStart(field);
         for (String v : values) g.writeString(v);
         g.writeEndArray();
+    }
+
+    /**
+     * A result without explanation written straight into bytes: the same bytes the generator
+     * writes ({@code DirectWriteTest} compares them), without its per-value state checks and with
+     * the values that come from the policies (policy ids, decisions, actions, codes, rule ids,
+     * positions) quoted once and copied after that. It takes only text that JSON needs no escape
+     * for (printable ASCII without quote or backslash); a result with anything else is left to
+     * the generator, so escapes and non-ASCII text are always the generator's.
+     */
+    static final class Direct {
+        /** Quoted values seen before, up to a bound: policy-derived texts repeat on every claim. */
+        private static final java.util.concurrent.ConcurrentHashMap<String, byte[]> QUOTED = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final int QUOTED_MAX = 4096;
+        private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+        // the structure and field names, encoded once: copied, not converted char by char
+        private static final byte[] B_OPEN_ID = ascii("{\"id\":");
+        private static final byte[] B_PAYER = ascii(",\"payer\":");
+        private static final byte[] B_PLAN = ascii(",\"plan\":");
+        private static final byte[] B_POLICY = ascii(",\"policy\":");
+        private static final byte[] B_DECISION = ascii(",\"decision\":");
+        private static final byte[] B_FINDINGS_ARRAY = ascii(",\"findings\":[");
+        private static final byte[] END = ascii("]}\n");
+        private static final byte[] B_OPEN_LINE = ascii("{\"line\":");
+        private static final byte[] B_CODE = ascii(",\"code\":");
+        private static final byte[] B_ACTION = ascii(",\"action\":");
+        private static final byte[] B_CARC = ascii(",\"carc\":");
+        private static final byte[] B_RARC_ARRAY = ascii(",\"rarc\":[");
+        private static final byte[] B_ARRAY_END_RULE = ascii("],\"rule\":");
+        private static final byte[] B_MESSAGE = ascii(",\"message\":");
+        private static final byte[] B_FIX = ascii(",\"fix\":");
+        private static final byte[] B_APPEAL = ascii(",\"appeal\":");
+        private static final byte[] B_SOURCE = ascii(",\"source\":");
+        private static final byte[] B_LAYER = ascii(",\"layer\":");
+        private static final byte[] B_CITATION = ascii(",\"citation\":");
+
+        private static byte[] ascii(String s) {
+            return s.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+        /** Decisions and actions by ordinal, quoted ("deny"): their id() makes a new string per call. */
+        private static final byte[][] DECISIONS = quoted(java.util.Arrays.stream(org.pplc.runtime.engine.Decision.values())
+                .map(org.pplc.runtime.engine.Decision::id).toArray(String[]::new));
+        private static final byte[][] ACTIONS = quoted(java.util.Arrays.stream(org.pplc.runtime.model.Action.values())
+                .map(org.pplc.runtime.model.Action::id).toArray(String[]::new));
+
+        private static byte[][] quoted(String[] ids) {
+            byte[][] out = new byte[ids.length][];
+            for (int i = 0; i < ids.length; i++) out[i] = ("\"" + ids[i] + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            return out;
+        }
+
+        byte[] buf = new byte[4096];
+        int length;
+
+        /** True when r was written to buf[0, length), newline included; false when the generator must write it. */
+        boolean result(Result r) {
+            length = 0;
+            bytes(B_OPEN_ID);
+            if (!text(r.id())) return false;
+            bytes(B_PAYER);
+            if (!text(r.payer())) return false;
+            if (r.plan() != null) {
+                bytes(B_PLAN);
+                if (!text(r.plan())) return false;
+            }
+            bytes(B_POLICY);
+            if (!constant(r.policy())) return false;
+            bytes(B_DECISION);
+            bytes(DECISIONS[r.decision().ordinal()]);
+            bytes(B_FINDINGS_ARRAY);
+            List<Finding> findings = r.findings();
+            for (int i = 0, n = findings.size(); i < n; i++) {
+                if (i > 0) one((byte) ',');
+                if (!finding(findings.get(i))) return false;
+            }
+            bytes(END);
+            return true;
+        }
+
+        private boolean finding(Finding f) {
+            bytes(B_OPEN_LINE);
+            number(f.line());
+            bytes(B_CODE);
+            if (!text(f.code())) return false;
+            bytes(B_ACTION);
+            bytes(ACTIONS[f.action().ordinal()]);
+            bytes(B_CARC);
+            if (!constant(f.carc())) return false;
+            bytes(B_RARC_ARRAY);
+            List<String> rarc = f.rarc();
+            for (int i = 0, n = rarc.size(); i < n; i++) {
+                if (i > 0) one((byte) ',');
+                if (!constant(rarc.get(i))) return false;
+            }
+            bytes(B_ARRAY_END_RULE);
+            if (!constant(f.rule().id())) return false;
+            bytes(B_MESSAGE);
+            if (!text(f.message())) return false;
+            bytes(B_FIX);
+            if (!text(f.fix())) return false;
+            bytes(B_APPEAL);
+            if (!text(f.appeal())) return false;
+            bytes(B_SOURCE);
+            if (!constant(f.source())) return false;
+            bytes(B_LAYER);
+            if (!constant(f.layer())) return false;
+            if (f.citation() != null) {
+                bytes(B_CITATION);
+                if (!constant(f.citation())) return false;
+            }
+            one((byte) '}');
+            return true;
+        }
+
+        private void room(int n) {
+            if (length + n > buf.length) buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, length + n));
+        }
+
+        /** Structure and field names: ASCII literals. */
+        private void raw(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) buf[length++] = (byte) s.charAt(i);
+        }
+
+        private void number(int v) {
+            raw(Integer.toString(v));
+        }
+
+        /** A value that comes from the policies: its quoted bytes are kept. */
+        private boolean constant(String s) {
+            if (s == null) return text(null);
+            byte[] q = QUOTED.get(s);
+            if (q == null) {
+                int start = length;
+                if (!text(s)) return false;
+                if (QUOTED.size() < QUOTED_MAX) QUOTED.putIfAbsent(s, java.util.Arrays.copyOfRange(buf, start, length));
+                return true;
+            }
+            bytes(q);
+            return true;
+        }
+
+        private void one(byte b) {
+            room(1);
+            buf[length++] = b;
+        }
+
+        private void bytes(byte[] q) {
+            room(q.length);
+            System.arraycopy(q, 0, buf, length, q.length);
+            length += q.length;
+        }
+
+        /** A quoted string or null; false (nothing usable written) when it needs an escape or is not ASCII. */
+        private boolean text(String s) {
+            if (s == null) {
+                room(4);
+                System.arraycopy(NULL, 0, buf, length, 4);
+                length += 4;
+                return true;
+            }
+            int n = s.length();
+            room(n + 2);
+            byte[] b = buf;
+            int at = length;
+            b[at++] = '"';
+            for (int i = 0; i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 0x20 || c > 0x7E || c == '"' || c == '\\') return false;
+                b[at++] = (byte) c;
+            }
+            b[at++] = '"';
+            length = at;
+            return true;
+        }
     }
 }

@@ -22,6 +22,7 @@ import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.Setting;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
@@ -580,7 +581,38 @@ final class RecordParser {
         private static String text(JsonParser p, JsonToken t) throws IOException, Invalid {
             if (t == JsonToken.VALUE_NULL) return null;
             if (t != JsonToken.VALUE_STRING) throw Invalid.INSTANCE;
-            return p.getText();
+            int length = p.getTextLength();
+            // a long text through getText, which also checks the string-length limit
+            if (length > Strings.LONGEST) return p.getText();
+            return STRINGS.get().of(p.getTextCharacters(), p.getTextOffset(), length);
+        }
+
+        /** Each reading thread's recent short strings (payers, plans, codes, modifiers, dates). */
+        private static final ThreadLocal<Strings> STRINGS = ThreadLocal.withInitial(Strings::new);
+
+        /**
+         * The same few values recur on every claim (payer ids, codes, modifiers, the setting): the
+         * value read is compared with the string last seen in its slot and that string reused, so
+         * a claim makes a String only for text not seen lately. Direct-mapped, so it stays small.
+         */
+        static final class Strings {
+            private static final int SLOTS = 1024;
+            static final int LONGEST = 32;
+            private final String[] slots = new String[SLOTS];
+            /** The characters of each slot's string, compared in one (vectorized) call. */
+            private final char[][] keys = new char[SLOTS][];
+
+            String of(char[] chars, int offset, int length) {
+                int h = length;
+                for (int i = 0; i < length; i++) h = 31 * h + chars[offset + i];
+                int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
+                char[] key = keys[slot];
+                if (key != null && java.util.Arrays.equals(key, 0, key.length, chars, offset, offset + length)) return slots[slot];
+                String s = new String(chars, offset, length);
+                keys[slot] = java.util.Arrays.copyOfRange(chars, offset, offset + length);
+                slots[slot] = s;
+                return s;
+            }
         }
 
         private static String nonBlank(JsonParser p, JsonToken t) throws IOException, Invalid {
@@ -592,10 +624,27 @@ final class RecordParser {
         private static LocalDate date(String s) throws Invalid {
             if (s == null) return null;
             try {
+                // YYYY-MM-DD in ASCII digits, the usual form, without the formatter's machinery:
+                // LocalDate.of rejects exactly the dates LocalDate.parse's strict resolver does
+                if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+                    int y = digits(s, 0, 4), m = digits(s, 5, 7), d = digits(s, 8, 10);
+                    if (y >= 0 && m >= 0 && d >= 0) return LocalDate.of(y, m, d);
+                }
                 return LocalDate.parse(s);
-            } catch (DateTimeParseException e) {
+            } catch (DateTimeException e) {
                 throw Invalid.INSTANCE;
             }
+        }
+
+        /** The ASCII digits s[from, to) as a number, or -1 when one is not a digit. */
+        private static int digits(String s, int from, int to) {
+            int v = 0;
+            for (int i = from; i < to; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') return -1;
+                v = v * 10 + (c - '0');
+            }
+            return v;
         }
 
         private static Setting setting(String s) throws Invalid {
@@ -618,11 +667,12 @@ final class RecordParser {
         private static List<ClaimLine> lines(JsonParser p, JsonToken t) throws IOException, Invalid {
             if (t == JsonToken.VALUE_NULL) return null;
             if (t != JsonToken.START_ARRAY) throw Invalid.INSTANCE;
-            List<ClaimLine> lines = new ArrayList<>(16);
+            ClaimLine[] lines = new ClaimLine[16];
+            int count = 0;
             JsonToken e;
             while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (e != JsonToken.START_OBJECT) throw Invalid.INSTANCE;
-                int number = lines.size() + 1;
+                int number = count + 1;
                 int units = 1;
                 String code = null, ndc = null, because = null;
                 List<String> modifiers = List.of();
@@ -644,22 +694,31 @@ final class RecordParser {
                     }
                 }
                 if (code == null) throw Invalid.INSTANCE;
-                lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));
+                if (count == lines.length) lines = java.util.Arrays.copyOf(lines, 2 * count);
+                lines[count++] = new ClaimLine(number, code, units, modifiers, ndc, because);
                 // over a limit: the tree read words the error
-                if (lines.size() > MAX_LINES) throw Invalid.INSTANCE;
+                if (count > MAX_LINES) throw Invalid.INSTANCE;
             }
-            return lines;
+            // an immutable list already: Claim's List.copyOf keeps it as it is
+            return List.of(count == lines.length ? lines : java.util.Arrays.copyOf(lines, count));
         }
 
         private static List<String> modifiers(JsonParser p, JsonToken t) throws IOException, Invalid {
             if (t != JsonToken.START_ARRAY) throw Invalid.INSTANCE;
-            List<String> out = new ArrayList<>(2);
+            String[] out = new String[MAX_MODIFIERS];
+            int count = 0;
             JsonToken e;
             while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
-                out.add(nonBlank(p, e));
-                if (out.size() > MAX_MODIFIERS) throw Invalid.INSTANCE;
+                if (count == MAX_MODIFIERS) throw Invalid.INSTANCE;
+                out[count++] = nonBlank(p, e);
             }
-            return out;
+            // immutable lists already, so ClaimLine's List.copyOf keeps them
+            return switch (count) {
+                case 0 -> List.of();
+                case 1 -> List.of(out[0]);
+                case 2 -> List.of(out[0], out[1]);
+                default -> List.of(java.util.Arrays.copyOf(out, count));
+            };
         }
 
         private static List<PriorAuthorization> authorizations(JsonParser p, JsonToken t) throws IOException, Invalid {

@@ -145,6 +145,16 @@ final class RecordSource {
                 return null;
             }
             int startLine = line;
+            // the usual line lies whole in the buffer: one copy out of it
+            int nl = pos;
+            while (nl < limit && buf[nl] != '\n') nl++;
+            if (nl < limit && nl - pos <= maxChars) {
+                int from = pos;
+                pos = nl + 1;
+                line++;
+                if (!blank(buf, from, nl)) return new Raw(Arrays.copyOfRange(buf, from, nl), nl - from, startLine);
+                continue;
+            }
             int length = 0;
             boolean tooLong = false;
             // copy runs of the buffer up to the newline at once, not char by char
@@ -173,13 +183,13 @@ final class RecordSource {
             if (tooLong) {
                 return new Raw(new String(lineBuf, 0, Math.min(length, 200)), "record is longer than " + maxChars + " characters", startLine);
             }
-            if (!blank(lineBuf, length)) return new Raw(Arrays.copyOf(lineBuf, length), length, startLine);
+            if (!blank(lineBuf, 0, length)) return new Raw(Arrays.copyOf(lineBuf, length), length, startLine);
         }
     }
 
-    /** As String.isBlank, on the characters read. */
-    private static boolean blank(char[] chars, int length) {
-        for (int i = 0; i < length; i++) {
+    /** As String.isBlank, on the characters chars[from, to). */
+    private static boolean blank(char[] chars, int from, int to) {
+        for (int i = from; i < to; i++) {
             if (!Character.isWhitespace(chars[i])) return false;
         }
         return true;

@@ -72,4 +72,58 @@ class FastReadTest {
             assertEquals(tree(r), RecordParser.parse(0, new RecordSource.Raw(r, null, 1), ClaimReader.Purpose.ADJUDICATE), r);
         }
     }
+
+    /** Dates read without the formatter: the same dates, and the same refusals, as LocalDate.parse. */
+    @Test
+    void datesAreTheTreeReadsDates() {
+        List<String> dates = List.of("2026-03-02", "2024-02-29", "2023-02-29", "2026-02-30", "2026-13-01", "2026-00-10",
+                "2026-01-00", "2026-04-31", "0000-01-01", "9999-12-31", "2026-3-02", "2026/03/02", "26-03-02",
+                "+2026-03-02", "20260-03-02", "2026-03-02T00:00", "\u0662\u0660\u0662\u0666-03-02", "2026-0a-02", "2026--3-02");
+        for (String d : dates) {
+            String r = "{\"payer\":\"uhc\",\"dateOfService\":\"" + d + "\",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\"}]}";
+            ClaimRecord tree = tree(r);
+            Claim fast = RecordParser.Fast.claim(r);
+            if (tree instanceof ClaimRecord.Valid v) assertEquals(v.claim(), fast, d);
+            else assertNull(fast, d);
+        }
+    }
+
+    /** Reused strings: many distinct values (slots taken over), repeated values, long and non-ASCII ones. */
+    @Test
+    void recentStringsNeverMixValuesUp() {
+        for (int i = 0; i < 3000; i++) {
+            String code = i % 3 == 0 ? "J" + (9000 + i) : i % 3 == 1 ? "9" + (6000 + i) : "c\u00f3d" + i;
+            String r = "{\"id\":\"C" + i + "\",\"payer\":\"p" + (i % 7) + "\",\"plan\":\"" + "x".repeat(i % 40) + "\","
+                    + "\"dateOfService\":\"2026-03-02\",\"setting\":\"facility\",\"lines\":[{\"code\":\"" + code + "\","
+                    + "\"modifiers\":[\"JW\",\"" + (char) ('A' + i % 26) + "Z\"]},{\"code\":\"96413\",\"modifiers\":[\"JW\"]}]}";
+            Claim fast = RecordParser.Fast.claim(r);
+            assertNotNull(fast, r);
+            assertEquals(assertInstanceOf(ClaimRecord.Valid.class, tree(r)).claim(), fast, r);
+        }
+    }
+
+    /** Lines and modifiers at and over their limits. */
+    @Test
+    void limitsOfLinesAndModifiers() {
+        for (int lines : new int[] {1, 16, 17, 100, RecordParser.MAX_LINES, RecordParser.MAX_LINES + 1}) {
+            StringBuilder b = new StringBuilder("{" + BASE + ",\"setting\":\"facility\",\"lines\":[");
+            for (int i = 0; i < lines; i++) b.append(i > 0 ? "," : "").append("{\"code\":\"96413\"}");
+            String r = b.append("]}").toString();
+            ClaimRecord tree = tree(r);
+            Claim fast = RecordParser.Fast.claim(r);
+            if (tree instanceof ClaimRecord.Valid v) assertEquals(v.claim(), fast, "lines " + lines);
+            else assertNull(fast, "lines " + lines);
+            assertEquals(tree, RecordParser.parse(0, new RecordSource.Raw(r, null, 1), ClaimReader.Purpose.ADJUDICATE));
+        }
+        for (int n = 0; n <= RecordParser.MAX_MODIFIERS + 1; n++) {
+            StringBuilder m = new StringBuilder();
+            for (int i = 0; i < n; i++) m.append(i > 0 ? "," : "").append("\"M").append(i).append('"');
+            String r = "{" + BASE + ",\"setting\":\"facility\",\"lines\":[{\"code\":\"96413\",\"modifiers\":[" + m + "]}]}";
+            ClaimRecord tree = tree(r);
+            Claim fast = RecordParser.Fast.claim(r);
+            if (tree instanceof ClaimRecord.Valid v) assertEquals(v.claim(), fast, "modifiers " + n);
+            else assertNull(fast, "modifiers " + n);
+            assertEquals(tree, RecordParser.parse(0, new RecordSource.Raw(r, null, 1), ClaimReader.Purpose.ADJUDICATE));
+        }
+    }
 }

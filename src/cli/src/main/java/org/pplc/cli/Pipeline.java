@@ -1,0 +1,230 @@
+package org.pplc.cli;
+
+import org.pplc.runtime.engine.Adjudicator;
+import org.pplc.runtime.engine.Result;
+import org.pplc.runtime.io.ClaimReader;
+import org.pplc.runtime.io.ClaimRecord;
+import org.pplc.runtime.io.JsonOutput;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Adjudicate's run on every core: one thread cuts the input into batches of record texts (cheap:
+ * it only finds where records end), workers each take a whole batch and parse, evaluate and
+ * write it as NDJSON bytes of its own, and the calling thread copies the finished batches to the
+ * output in input order. Parsing, evaluating and writing cost about the same, so giving each
+ * worker all three spreads the work evenly, however many cores there are.
+ *
+ * <p>Memory stays bounded: at most 4 batches a worker (and one) are cut and not yet written (the
+ * cutting thread waits). An input failure arrives after the records read before it, thrown from
+ * {@link #run} as {@link ClaimReader} throws it; a worker's failure is thrown where its batch
+ * would have been written. Output is the same bytes as one thread writing record by record.
+ */
+final class Pipeline implements AutoCloseable {
+    /** Records a batch: one hand-off per batch, not per record. */
+    static final int BATCH = 256;
+
+    /** What the calling thread is told about each batch written. */
+    interface Progress {
+        void written(Tally batch);
+    }
+
+    /** Counts by decision, of a batch and of the run. */
+    static final class Tally {
+        int records, pass, warn, review, deny, errors;
+
+        void count(Result r) {
+            switch (r.decision()) {
+                case PASS -> pass++;
+                case WARN -> warn++;
+                case REVIEW -> review++;
+                case DENY -> deny++;
+                case ERROR -> errors++;
+            }
+        }
+
+        void add(Tally t) {
+            records += t.records;
+            pass += t.pass;
+            warn += t.warn;
+            review += t.review;
+            deny += t.deny;
+            errors += t.errors;
+        }
+
+        /** The closing summary line. */
+        String summary() {
+            return records + (records == 1 ? " claim: " : " claims: ") + pass + " pass, " + deny + " deny, " + review
+                    + " review, " + warn + " warn, " + errors + (errors == 1 ? " error" : " errors");
+        }
+    }
+
+    /** One batch: cut by the reader, filled by a worker, written by the caller. */
+    private static final class Job {
+        final ClaimReader.Batch batch;
+        final CountDownLatch done = new CountDownLatch(1);
+        ByteArrayOutputStream bytes;
+        Tally tally;
+        Throwable failure;
+
+        Job(ClaimReader.Batch batch) {
+            this.batch = batch;
+        }
+    }
+
+    private static final Object END = new Object();
+
+    private final ClaimReader reader;
+    private final Adjudicator engine;
+    private final boolean explain;
+    private final int inFlight;
+    /** Jobs in input order, then END or the input's failure: what the caller writes. */
+    private final BlockingQueue<Object> order;
+    /** Jobs for the workers; never holds more than order does. */
+    private final BlockingQueue<Job> work;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean stopped;
+    private boolean ended;
+
+    /** Takes over the reader: {@link #close()} closes it. */
+    Pipeline(ClaimReader reader, Adjudicator engine, boolean explain, int workers) {
+        this.reader = reader;
+        this.engine = engine;
+        this.explain = explain;
+        this.inFlight = 4 * workers;
+        this.order = new ArrayBlockingQueue<>(inFlight + 1);
+        this.work = new ArrayBlockingQueue<>(inFlight + 1);
+        start(new Thread(this::cut, "pplc-claim-reader"));
+        for (int i = 0; i < workers; i++) start(new Thread(this::work, "pplc-adjudicate-" + i));
+    }
+
+    private void start(Thread t) {
+        t.setDaemon(true); // never keeps the process alive
+        threads.add(t);
+        t.start();
+    }
+
+    /** The cutting thread. */
+    private void cut() {
+        Object last = END;
+        try {
+            try {
+                ClaimReader.Batch b;
+                while (!stopped && (b = reader.nextBatch(BATCH)) != null) {
+                    Job job = new Job(b);
+                    order.put(job); // waits while inFlight batches are unwritten: bounded memory
+                    work.put(job);
+                }
+            } catch (RuntimeException | Error e) {
+                last = e; // handed over after the batches read before it
+            }
+            order.put(last);
+        } catch (InterruptedException e) {
+            // closed early: nobody waits for more
+        }
+    }
+
+    /** A worker thread. */
+    private void work() {
+        try {
+            while (!stopped) {
+                Job job = work.take();
+                try {
+                    fill(job);
+                } catch (RuntimeException | Error e) {
+                    job.failure = e;
+                }
+                job.done.countDown();
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    private void fill(Job job) {
+        ClaimReader.Batch b = job.batch;
+        Tally tally = new Tally();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(b.size() * 1024);
+        try (JsonOutput json = new JsonOutput(bytes, b.firstIndex())) {
+            for (int i = 0; i < b.size(); i++) {
+                ClaimRecord record = b.record(i);
+                if (record instanceof ClaimRecord.Valid v) {
+                    Result r = engine.evaluate(v.claim(), explain);
+                    json.write(r);
+                    tally.count(r);
+                } else {
+                    json.writeError((ClaimRecord.Invalid) record);
+                    tally.errors++;
+                }
+                tally.records++;
+            }
+        }
+        job.bytes = bytes;
+        job.tally = tally;
+    }
+
+    /** Writes every record's output to {@code out} in input order; the run's tally. */
+    Tally run(OutputStream out, Progress progress) {
+        Tally total = new Tally();
+        while (true) {
+            Object o = take(order);
+            if (o == END) {
+                ended = true;
+                return total;
+            }
+            if (o instanceof RuntimeException e) {
+                ended = true;
+                throw e;
+            }
+            if (o instanceof Error e) {
+                ended = true;
+                throw e;
+            }
+            Job job = (Job) o;
+            try {
+                job.done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while adjudicating claims", e);
+            }
+            if (job.failure instanceof RuntimeException e) throw e;
+            if (job.failure instanceof Error e) throw e;
+            try {
+                job.bytes.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // as the JSON writer reports a failed write
+            }
+            total.add(job.tally);
+            progress.written(job.tally);
+        }
+    }
+
+    private static Object take(BlockingQueue<Object> q) {
+        try {
+            return q.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading claims", e);
+        }
+    }
+
+    /**
+     * Stops the workers; closes the reader after a full read. When the run stopped before the end,
+     * the cutting thread is told to stop and the reader is left open: closing it would wait for the
+     * thread's read, which on a quiet pipe may never return (the daemon threads end with the process).
+     */
+    @Override
+    public void close() throws IOException {
+        stopped = true;
+        for (Thread t : threads) t.interrupt();
+        if (ended) reader.close();
+    }
+}
