@@ -1,16 +1,15 @@
 package org.pplc.runtime.engine;
 
 import org.pplc.runtime.claim.Claim;
-import org.pplc.runtime.model.SourceRef;
 import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 import org.pplc.runtime.policy.Selection;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates claims against a compiled policy set. Build it once; it is immutable, safe to share
@@ -20,13 +19,49 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Adjudicator {
     private final PolicySet policySet;
     private final Map<Policy, PreparedPolicy> prepared;
+    /**
+     * payer -> plan ("" for the payer itself) -> the prepared policies {@link PolicySet#select} would
+     * choose among, in its order: one probe of a map and a few date comparisons choose the policy of
+     * a claim. A claim this cannot place goes to {@code select}, which says why.
+     */
+    private final Map<String, Map<String, PreparedPolicy[]>> routes;
 
     public Adjudicator(PolicySet policySet) {
         this.policySet = Objects.requireNonNull(policySet, "policySet");
         Map<Policy, PreparedPolicy> m = new IdentityHashMap<>();
-        Map<SourceRef, String> positions = new ConcurrentHashMap<>(); // shared: policies share most rules
-        for (Policy p : policySet.policies().values()) m.put(p, new PreparedPolicy(p, positions));
+        PreparedPolicy.Shared shared = new PreparedPolicy.Shared(); // policies share most rules and texts
+        for (Policy p : policySet.policies().values()) m.put(p, new PreparedPolicy(p, shared));
+        PreparedPolicy.number(m.values(), m.size());
         this.prepared = Collections.unmodifiableMap(m);
+        Map<String, Map<String, java.util.List<PreparedPolicy>>> byPayer = new HashMap<>();
+        for (Policy p : policySet.policies().values()) {
+            if (p.payer() == null) continue;
+            byPayer.computeIfAbsent(p.payer(), k -> new HashMap<>())
+                    .computeIfAbsent(p.plan() == null ? "" : p.plan(), k -> new java.util.ArrayList<>()).add(m.get(p));
+        }
+        Map<String, Map<String, PreparedPolicy[]>> r = new HashMap<>();
+        for (org.pplc.runtime.policy.Payer payer : policySet.payers().values()) {
+            Map<String, java.util.List<PreparedPolicy>> own = byPayer.getOrDefault(payer.id(), Map.of());
+            java.util.List<PreparedPolicy> payerWide = oldestFirst(own.get(""));
+            Map<String, PreparedPolicy[]> plans = new HashMap<>();
+            plans.put("", payerWide.toArray(new PreparedPolicy[0]));
+            for (org.pplc.runtime.policy.Plan plan : payer.plans()) {
+                // the plan's own policies first, then the payer's: select's fallback order
+                java.util.List<PreparedPolicy> candidates = new java.util.ArrayList<>(oldestFirst(own.get(plan.id())));
+                candidates.addAll(payerWide);
+                plans.put(plan.id(), candidates.toArray(new PreparedPolicy[0]));
+            }
+            r.put(payer.id(), plans);
+        }
+        this.routes = r;
+    }
+
+    /** Oldest first, a stable sort as PolicySet's: policies of the same day keep their source order. */
+    private static java.util.List<PreparedPolicy> oldestFirst(java.util.List<PreparedPolicy> policies) {
+        if (policies == null) return java.util.List.of();
+        java.util.List<PreparedPolicy> sorted = new java.util.ArrayList<>(policies);
+        sorted.sort((a, b) -> Long.compare(a.fromDay, b.fromDay));
+        return sorted;
     }
 
     public PolicySet policySet() {
@@ -47,6 +82,12 @@ public final class Adjudicator {
                 : claim.dateOfService() == null ? "dateOfService: missing"
                 : claim.setting() == null ? "setting: missing" : null;
         if (missing != null) return Result.error(claim.id(), claim.payer(), claim.plan(), missing);
+        Map<String, PreparedPolicy[]> plans = routes.get(claim.payer());
+        PreparedPolicy[] candidates = plans == null ? null : plans.get(claim.plan() == null ? "" : claim.plan());
+        if (candidates != null) {
+            long day = claim.dateOfService().toEpochDay();
+            for (PreparedPolicy p : candidates) if (p.inForceOn(day)) return new Evaluation(p, claim, explain).run();
+        }
         Selection selection = policySet.select(claim.payer(), claim.plan(), claim.dateOfService());
         if (selection instanceof Selection.NotFound notFound) {
             return Result.error(claim.id(), claim.payer(), claim.plan(), notFound.reason());

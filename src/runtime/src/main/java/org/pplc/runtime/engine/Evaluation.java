@@ -90,11 +90,10 @@ final class Evaluation {
     }
 
     private void resolve() {
-        Map<String, Entry> map = p.entries;
         Map<Entry, Integer> firstOf = n > SCAN_LIMIT ? new IdentityHashMap<>() : null;
         for (int i = 0; i < n; i++) {
             ClaimLine line = lines.get(i);
-            Entry e = map.get(line.code());
+            Entry e = p.entry(line.code());
             entries[i] = e;
             first[i] = i;
             if (e == null) continue;

@@ -64,6 +64,16 @@ final class PreparedPolicy {
 
     final Policy policy;
     final Map<String, Entry> entries;
+    /**
+     * The same entries by code number (see {@link Shared#codeNumbers}), or null: a claim line then
+     * costs a probe of one map every policy shares (so it stays in the processor cache) and one
+     * array read, instead of a probe of this policy's own map, which at 1,000 payers is seldom in
+     * the cache. Set after every policy of the Adjudicator is prepared.
+     */
+    private Entry[] byNumber;
+    private Map<String, Integer> numbers;
+    /** The effective dates as day numbers, for choosing the policy without touching the Policy. */
+    final long fromDay, throughDay;
     final RuleText[] texts;
     final String[] familyIds;
     /** The family at the top of the hierarchy (lowest rank: chemotherapy), or -1. */
@@ -84,13 +94,71 @@ final class PreparedPolicy {
      */
     private final Map<SourceRef, String> positions;
 
-    PreparedPolicy(Policy policy) {
-        this(policy, new ConcurrentHashMap<>());
+    /**
+     * What the policies of one Adjudicator share: with many payers, most of a plan's entries and
+     * rule texts are the ones of the layers below it, so each is made once and every policy that has
+     * it points at the same object. A claim then finds them in the processor cache whichever payer
+     * it is for, instead of touching a copy per policy (at 1,000 payers that was the difference
+     * between one claim after another for the same payer and claims spread over all of them).
+     */
+    static final class Shared {
+        final Map<SourceRef, String> positions = new ConcurrentHashMap<>();
+        private final Map<String, Template> templates = new HashMap<>();
+        private final Map<EntryKey, Entry> entries = new HashMap<>();
+
+        Template template(String text) {
+            return text == null ? null : templates.computeIfAbsent(text, Template::of);
+        }
+
+        /** The shared entry equal to this one (same code, same rule objects, same primaries), or this one. */
+        Entry entry(Entry e) {
+            return entries.computeIfAbsent(new EntryKey(e), k -> e);
+        }
     }
 
-    PreparedPolicy(Policy policy, Map<SourceRef, String> positions) {
+    /** An entry's identity for sharing: its rule objects and primaries compared by identity. */
+    private static final class EntryKey {
+        private final Entry e;
+        private final int hash;
+
+        EntryKey(Entry e) {
+            this.e = e;
+            int h = e.code.hashCode();
+            h = 31 * h + System.identityHashCode(e.rules);
+            h = 31 * h + System.identityHashCode(e.drug);
+            h = 31 * h + e.family;
+            h = 31 * h + e.drugFamily;
+            for (Entry p : e.primaries) h = 31 * h + System.identityHashCode(p);
+            this.hash = h;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof EntryKey k)) return false;
+            Entry a = e, b = k.e;
+            if (hash != k.hash || a.rules != b.rules || a.drug != b.drug || a.family != b.family
+                    || a.drugFamily != b.drugFamily || !a.code.equals(b.code) || a.primaries.length != b.primaries.length) {
+                return false;
+            }
+            for (int i = 0; i < a.primaries.length; i++) if (a.primaries[i] != b.primaries[i]) return false;
+            return true;
+        }
+    }
+
+    PreparedPolicy(Policy policy) {
+        this(policy, new Shared());
+    }
+
+    PreparedPolicy(Policy policy, Shared shared) {
         this.policy = policy;
-        this.positions = positions;
+        this.fromDay = policy.effectiveFrom().toEpochDay();
+        this.throughDay = policy.effectiveThrough() == null ? Long.MAX_VALUE : policy.effectiveThrough().toEpochDay();
+        this.positions = shared.positions;
         texts = new RuleText[RuleKind.values().length];
         for (RuleKind k : RuleKind.values()) texts[k.ordinal()] = policy.rule(k);
         messages = new Template[texts.length];
@@ -98,9 +166,9 @@ final class PreparedPolicy {
         appeals = new Template[texts.length];
         for (int k = 0; k < texts.length; k++) {
             if (texts[k] == null) continue;
-            messages[k] = Template.of(texts[k].message());
-            fixes[k] = Template.of(texts[k].fix());
-            appeals[k] = Template.of(texts[k].appeal());
+            messages[k] = shared.template(texts[k].message());
+            fixes[k] = shared.template(texts[k].fix());
+            appeals[k] = shared.template(texts[k].appeal());
         }
         secondInitial = policy.secondInitialModifiers();
         drugLine = policy.drugLineModifiers();
@@ -154,13 +222,91 @@ final class PreparedPolicy {
         for (Code c : policy.codes().values()) {
             for (String p : c.primaries()) map.computeIfAbsent(p, k -> new Entry(k, null, null, -1, -1));
         }
-        for (Entry e : map.values()) {
-            if (e.definition == null || !e.definition.addOn()) continue;
-            List<Entry> primaries = new ArrayList<>();
-            for (String p : e.definition.primaries()) primaries.add(map.get(p));
-            e.primaries = primaries.toArray(new Entry[0]);
+        // Entries that are not add-ons first; then each add-on after its primaries (add-ons can be
+        // primaries of add-ons: 96366 of 96368), so that its primaries are the shared entries when
+        // the add-on itself is looked up. Presence on a claim is checked by identity, so an add-on
+        // must point at the very entries this policy's map holds.
+        for (Map.Entry<String, Entry> me : map.entrySet()) {
+            Entry e = me.getValue();
+            if (!isAddOn(e)) me.setValue(shared.entry(e));
+        }
+        Map<String, Entry> done = new HashMap<>();
+        boolean cyclic = false;
+        for (String c : map.keySet()) {
+            if (share(c, map, done, new java.util.HashSet<>(), shared) == null) {
+                cyclic = true;
+                break;
+            }
+        }
+        if (cyclic) {
+            // add-ons that are each other's primaries: nothing shared, each points at this map's own
+            for (Entry e : map.values()) {
+                if (!isAddOn(e)) continue;
+                List<Entry> primaries = new ArrayList<>();
+                for (String p : e.definition.primaries()) primaries.add(map.get(p));
+                e.primaries = primaries.toArray(new Entry[0]);
+            }
+        } else {
+            map.putAll(done);
         }
         entries = map;
+    }
+
+    /** The entry of a billed code, or null when the policy says nothing about it. */
+    Entry entry(String code) {
+        Entry[] table = byNumber;
+        if (table == null) return entries.get(code);
+        Integer n = numbers.get(code);
+        return n == null ? null : table[n];
+    }
+
+    boolean inForceOn(long day) {
+        return day >= fromDay && day <= throughDay;
+    }
+
+    /** Numbers every code of the policies and gives each policy its table, when they fit the budget. */
+    static void number(Iterable<PreparedPolicy> policies, int count) {
+        java.util.TreeSet<String> codes = new java.util.TreeSet<>(); // sorted: codes billed together sit together
+        for (PreparedPolicy p : policies) codes.addAll(p.entries.keySet());
+        // A table per policy costs policies x codes slots; past ~4 million (16 MB) keep the maps.
+        if ((long) codes.size() * count > 4_000_000L) return;
+        Map<String, Integer> numbers = new HashMap<>(codes.size() * 2);
+        for (String c : codes) numbers.put(c, numbers.size());
+        for (PreparedPolicy p : policies) {
+            Entry[] table = new Entry[numbers.size()];
+            for (Map.Entry<String, Entry> e : p.entries.entrySet()) table[numbers.get(e.getKey())] = e.getValue();
+            p.numbers = numbers;
+            p.byNumber = table;
+        }
+    }
+
+    private static boolean isAddOn(Entry e) {
+        return e.definition != null && e.definition.addOn();
+    }
+
+    /** The code's entry with its primaries resolved first, shared; null on a cycle of add-ons. */
+    private static Entry share(String code, Map<String, Entry> map, Map<String, Entry> done, Set<String> path, Shared shared) {
+        Entry d = done.get(code);
+        if (d != null) return d;
+        Entry e = map.get(code);
+        if (!isAddOn(e)) {
+            done.put(code, e);
+            return e;
+        }
+        if (!path.add(code)) return null;
+        List<String> codes = e.definition.primaries();
+        Entry[] primaries = new Entry[codes.size()];
+        for (int i = 0; i < primaries.length; i++) {
+            if (!map.containsKey(codes.get(i))) continue; // every primary has an entry; kept as before if not
+            Entry p = share(codes.get(i), map, done, path, shared);
+            if (p == null) return null;
+            primaries[i] = p;
+        }
+        path.remove(code);
+        e.primaries = primaries;
+        Entry s = shared.entry(e);
+        done.put(code, s);
+        return s;
     }
 
     /** Where a rule's text is, as findings and explanations name it; null when unknown. */
