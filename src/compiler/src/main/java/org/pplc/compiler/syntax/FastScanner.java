@@ -95,10 +95,18 @@ final class FastScanner {
         return new FastScanner(text, true, maxTokens).run();
     }
 
+    /** Up to this many chars, the text is copied into the thread's reused buffer (kept in cache from file to file). */
+    private static final int BUFFER_CHARS = 1 << 16;
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[BUFFER_CHARS]);
+
+    private static char[] buffer(int n) {
+        return n <= BUFFER_CHARS ? BUFFER.get() : new char[n];
+    }
+
     private Tokens run() {
         // One copy into a char array: indexing it is cheaper than String.charAt on every character.
         final int n = text.length();
-        final char[] s = new char[n];
+        final char[] s = buffer(n);
         text.getChars(0, n, s, 0);
         int i = 0;
         int line = 1;
