@@ -95,10 +95,18 @@ final class FastScanner {
         return new FastScanner(text, true, maxTokens).run();
     }
 
+    /** Up to this many chars, the text is copied into the thread's reused buffer (kept in cache from file to file). */
+    private static final int BUFFER_CHARS = 1 << 16;
+    private static final ThreadLocal<char[]> BUFFER = ThreadLocal.withInitial(() -> new char[BUFFER_CHARS]);
+
+    private static char[] buffer(int n) {
+        return n <= BUFFER_CHARS ? BUFFER.get() : new char[n];
+    }
+
     private Tokens run() {
         // One copy into a char array: indexing it is cheaper than String.charAt on every character.
         final int n = text.length();
-        final char[] s = new char[n];
+        final char[] s = buffer(n);
         text.getChars(0, n, s, 0);
         int i = 0;
         int line = 1;
@@ -200,23 +208,27 @@ final class FastScanner {
             }
             if (++count > maxTokens) return null; // the generated lexer's path reports where reading stopped
             if (!hidden || keepTrivia) {
-                add(type, start, i - 1, line, start - lineStart);
+                if (!add(type, start, i - 1, line, start - lineStart)) return null;
             }
             if (newline) {
                 line++;
                 lineStart = i;
             }
         }
-        add(Token.EOF, n, n - 1, line, n - lineStart);
+        if (!add(Token.EOF, n, n - 1, line, n - lineStart)) return null;
         return new Tokens(tokens, size);
     }
 
-    private void add(int type, int start, int stop, int line, int column) {
+    /** False (the file then goes to the generated lexer) where a token's fields do not fit {@link Tok}'s packing. */
+    private boolean add(int type, int start, int stop, int line, int column) {
+        int length = stop - start + 1;
+        if (column > 0xFFFF || length > 0xFFFF || size >= Tok.MAX_INDEX) return false;
         if (size == tokens.length) {
             tokens = Arrays.copyOf(tokens, size * 2);
         }
-        tokens[size] = new Tok(type, start, stop, line, column, size, text);
+        tokens[size] = new Tok(type, start, length, line, column, size, text);
         size++;
+        return true;
     }
 
     private static int keyword(char[] s, int from, int to, int hash) {
@@ -262,32 +274,37 @@ final class FastScanner {
      * surrogate pairs).
      */
     static final class Tok implements Token {
-        private final int type;
+        /** Indexes from here on do not fit the 23 bits left beside the type. */
+        static final int MAX_INDEX = 1 << 23;
+
+        static {
+            // The type is kept in a byte: a grammar with more token types needs another packing.
+            if (PolicyLexer.VOCABULARY.getMaxTokenType() > Byte.MAX_VALUE) throw new IllegalStateException("token types");
+        }
+
+        // Four ints and a reference: 32 bytes a token rather than 40 (there are ~7 tokens a line).
         private final int start;
-        private final int stop;
         private final int line;
-        private final int column;
-        private final int index;
+        private final int indexType;    // index << 8 | type (types are -1 for EOF .. 79)
+        private final int columnLength; // column << 16 | length (each under 65,536, or the scanner declines)
         final String source;
 
-        Tok(int type, int start, int stop, int line, int column, int index, String source) {
-            this.type = type;
+        Tok(int type, int start, int length, int line, int column, int index, String source) {
             this.start = start;
-            this.stop = stop;
             this.line = line;
-            this.column = column;
-            this.index = index;
+            this.indexType = index << 8 | (type & 0xFF);
+            this.columnLength = column << 16 | length;
             this.source = source;
         }
 
         @Override
         public String getText() {
-            return type == EOF ? "<EOF>" : source.substring(start, stop + 1);
+            return getType() == EOF ? "<EOF>" : source.substring(start, start + (columnLength & 0xFFFF));
         }
 
         @Override
         public int getType() {
-            return type;
+            return (byte) indexType; // sign-extended: EOF's 0xFF is -1
         }
 
         @Override
@@ -297,19 +314,20 @@ final class FastScanner {
 
         @Override
         public int getCharPositionInLine() {
-            return column;
+            return columnLength >>> 16;
         }
 
         @Override
         public int getChannel() {
             // The lexer's rules for spaces, line ends and comments say channel(HIDDEN).
+            int type = getType();
             return type == PolicyLexer.WS || type == PolicyLexer.NEWLINE || type == PolicyLexer.COMMENT
                     ? HIDDEN_CHANNEL : DEFAULT_CHANNEL;
         }
 
         @Override
         public int getTokenIndex() {
-            return index;
+            return indexType >> 8;
         }
 
         @Override
@@ -319,7 +337,7 @@ final class FastScanner {
 
         @Override
         public int getStopIndex() {
-            return stop;
+            return start + (columnLength & 0xFFFF) - 1;
         }
 
         @Override
@@ -334,8 +352,8 @@ final class FastScanner {
 
         @Override
         public String toString() {
-            return "[@" + index + "," + start + ":" + stop + "='" + getText() + "',<" + type + ">,"
-                    + (getChannel() > 0 ? "channel=" + getChannel() + "," : "") + line + ":" + column + "]";
+            return "[@" + getTokenIndex() + "," + start + ":" + getStopIndex() + "='" + getText() + "',<" + getType() + ">,"
+                    + (getChannel() > 0 ? "channel=" + getChannel() + "," : "") + line + ":" + getCharPositionInLine() + "]";
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.Random;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,6 +141,23 @@ class QuickPathTest {
             assertNull(FastScanner.scanAll(s, Integer.MAX_VALUE), s);
         }
         assertNotNull(FastScanner.scanAll("\"é\" # ü\n", Integer.MAX_VALUE), "non-ASCII in texts and comments is fine");
+    }
+
+    @Test
+    void theScannerDeclinesTokensItsPackingCannotHoldAndTakesThoseJustUnder() {
+        // A token keeps its column and length in 16 bits each: beyond that the generated lexer reads the file.
+        String wide = " ".repeat(65_534);
+        assertTrue(sameTokens(wide + "x\n"), "its line end at column 65,535");
+        assertNull(FastScanner.scanAll(wide + " x\n", Integer.MAX_VALUE), "a line end at column 65,536");
+        String longText = "\"" + "a".repeat(65_533) + "\"";
+        assertTrue(sameTokens(longText + "\n"), "a 65,535-character token");
+        assertNull(FastScanner.scanAll(longText.replace("\"a", "\"aa") + "\n", Integer.MAX_VALUE), "65,536 characters");
+        assertNull(FastScanner.scan("\n" + wide + "  "), "the EOF token's column counts too");
+        // A declined file still compiles on the old path, with the same spans.
+        String policy = "policy p {\n  title \"" + "t".repeat(70_000) + "\"\n  applies to all payers\n  effective 2024-01-01\n}\n";
+        assertNull(FastScanner.scan(policy));
+        assertFalse(sameAst(policy), "the old path reads it");
+        assertNotNull(AstBuilder.parse("t.ppl", policy, new Diagnostics()));
     }
 
     @Test
