@@ -33,11 +33,12 @@ if want jmh; then
 fi
 
 if want cpu; then
-  echo "== compile, warm, by the compiling thread's CPU time: 10,000 and 100,000 lines"
-  { java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 10000 30 15
-    java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 100000 20 10
+  echo "== compile, warm, by the compiling thread's CPU time: 10,000 and 100,000 lines (3 runs)"
+  # the serial collector: what ./pplc check and build run with (one core, one thread compiling)
+  { java -XX:+UseSerialGC -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 10000 30 15
+    for run in 1 2 3; do java -XX:+UseSerialGC -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileCpu 100000 20 10; done
     echo "-- by stage, 100,000 lines"
-    java -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileStages 100000 15 10; } | tee "$out/compile-cpu.txt"
+    java -XX:+UseSerialGC -Xms2g -Xmx2g -cp "$bench_jar" org.pplc.bench.CompileStages 100000 15 10; } | tee "$out/compile-cpu.txt"
 fi
 
 if want memory; then
