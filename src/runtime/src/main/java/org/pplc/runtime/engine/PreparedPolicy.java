@@ -222,33 +222,28 @@ final class PreparedPolicy {
         for (Code c : policy.codes().values()) {
             for (String p : c.primaries()) map.computeIfAbsent(p, k -> new Entry(k, null, null, -1, -1));
         }
-        // Entries that are not add-ons first; then each add-on after its primaries (add-ons can be
-        // primaries of add-ons: 96366 of 96368), so that its primaries are the shared entries when
-        // the add-on itself is looked up. Presence on a claim is checked by identity, so an add-on
-        // must point at the very entries this policy's map holds.
+        // Presence on a claim is checked by identity, so an add-on must point at the very entries
+        // this policy's map ends up holding. Entries that are not add-ons are final once shared;
+        // an add-on whose primaries are all such entries can then be shared too. An add-on with an
+        // add-on among its primaries (96368 of 96366) keeps an entry of its own: the few of them
+        // are not worth ordering, and add-ons that are each other's primaries need no special case.
+        for (Map.Entry<String, Entry> me : map.entrySet()) {
+            if (!isAddOn(me.getValue())) me.setValue(shared.entry(me.getValue()));
+        }
+        List<Entry> ownAddOns = new ArrayList<>();
         for (Map.Entry<String, Entry> me : map.entrySet()) {
             Entry e = me.getValue();
-            if (!isAddOn(e)) me.setValue(shared.entry(e));
-        }
-        Map<String, Entry> done = new HashMap<>();
-        boolean cyclic = false;
-        for (String c : map.keySet()) {
-            if (share(c, map, done, new java.util.HashSet<>(), shared) == null) {
-                cyclic = true;
-                break;
+            if (!isAddOn(e)) continue;
+            boolean primariesFinal = true;
+            for (String p : e.definition.primaries()) primariesFinal &= !isAddOn(map.get(p));
+            if (primariesFinal) {
+                e.primaries = primariesOf(e, map);
+                me.setValue(shared.entry(e));
+            } else {
+                ownAddOns.add(e);
             }
         }
-        if (cyclic) {
-            // add-ons that are each other's primaries: nothing shared, each points at this map's own
-            for (Entry e : map.values()) {
-                if (!isAddOn(e)) continue;
-                List<Entry> primaries = new ArrayList<>();
-                for (String p : e.definition.primaries()) primaries.add(map.get(p));
-                e.primaries = primaries.toArray(new Entry[0]);
-            }
-        } else {
-            map.putAll(done);
-        }
+        for (Entry e : ownAddOns) e.primaries = primariesOf(e, map);
         entries = map;
     }
 
@@ -281,32 +276,14 @@ final class PreparedPolicy {
     }
 
     private static boolean isAddOn(Entry e) {
-        return e.definition != null && e.definition.addOn();
+        return e != null && e.definition != null && e.definition.addOn();
     }
 
-    /** The code's entry with its primaries resolved first, shared; null on a cycle of add-ons. */
-    private static Entry share(String code, Map<String, Entry> map, Map<String, Entry> done, Set<String> path, Shared shared) {
-        Entry d = done.get(code);
-        if (d != null) return d;
-        Entry e = map.get(code);
-        if (!isAddOn(e)) {
-            done.put(code, e);
-            return e;
-        }
-        if (!path.add(code)) return null;
-        List<String> codes = e.definition.primaries();
+    private static Entry[] primariesOf(Entry addOn, Map<String, Entry> map) {
+        List<String> codes = addOn.definition.primaries();
         Entry[] primaries = new Entry[codes.size()];
-        for (int i = 0; i < primaries.length; i++) {
-            if (!map.containsKey(codes.get(i))) continue; // every primary has an entry; kept as before if not
-            Entry p = share(codes.get(i), map, done, path, shared);
-            if (p == null) return null;
-            primaries[i] = p;
-        }
-        path.remove(code);
-        e.primaries = primaries;
-        Entry s = shared.entry(e);
-        done.put(code, s);
-        return s;
+        for (int i = 0; i < primaries.length; i++) primaries[i] = map.get(codes.get(i));
+        return primaries;
     }
 
     /** Where a rule's text is, as findings and explanations name it; null when unknown. */

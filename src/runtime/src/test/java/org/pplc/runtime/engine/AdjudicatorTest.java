@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.model.Action;
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.Role;
 import org.pplc.runtime.model.RuleKind;
 import org.pplc.runtime.model.Setting;
 
@@ -269,5 +271,36 @@ class AdjudicatorTest {
         Result r = new Adjudicator(set).evaluate(claim("bare", null, FACILITY, lines("96413x3")), true);
         assertTrue(rules(r).stream().noneMatch(k -> k == RuleKind.MUE_EXCEEDED));
         assertTrue(r.explanation().get(0).checks().stream().noneMatch(e -> e.rule() == RuleKind.MUE_EXCEEDED));
+    }
+
+    @Test
+    void addOnsSharedBetweenPoliciesStillSeeTheirPrimariesIncludingAddOnsAndCycles() {
+        // Two payers with the same core: the Adjudicator shares their equal entries, so the add-on
+        // checks (presence by identity) must hold on each; 96368 has the add-on 96366 among its
+        // primaries, and 99901 / 99902 are add-ons of each other.
+        List<org.pplc.runtime.policy.Policy> policies = new java.util.ArrayList<>();
+        List<org.pplc.runtime.policy.Payer> payers = new java.util.ArrayList<>();
+        for (String payer : List.of("one", "two")) {
+            Fixture.Builder b = Fixture.core()
+                    .code("99901", true, "therapeutic", Method.INFUSION, Role.CONCURRENT, "99902")
+                    .code("99902", true, "therapeutic", Method.INFUSION, Role.CONCURRENT, "99901");
+            b.rules.putAll(Fixture.set().policy("medicare").rules());
+            policies.add(b.build(payer, payer, null, null, LocalDate.of(2024, 1, 1), null));
+            payers.add(new org.pplc.runtime.policy.Payer(payer, payer, List.of(), null));
+        }
+        Adjudicator engine = new Adjudicator(new org.pplc.runtime.policy.PolicySet(payers, policies));
+        for (String payer : List.of("one", "two")) {
+            Result withPrimary = engine.evaluate(claim(payer, null, FACILITY, lines("96365", "96366", "96368")));
+            assertTrue(rules(withPrimary).stream().noneMatch(k -> k == RuleKind.ADDON_REQUIRES_PRIMARY), payer);
+            Result addOnPrimaryOnly = engine.evaluate(claim(payer, null, FACILITY, lines("96366", "96368")));
+            // 96368 is satisfied by the add-on 96366; 96366 itself lacks its primary
+            assertEquals(List.of("96366"), addOnPrimaryOnly.findings().stream()
+                    .filter(f -> f.rule() == RuleKind.ADDON_REQUIRES_PRIMARY).map(Finding::code).toList(), payer);
+            Result cycle = engine.evaluate(claim(payer, null, FACILITY, lines("99901", "99902")));
+            assertTrue(rules(cycle).stream().noneMatch(k -> k == RuleKind.ADDON_REQUIRES_PRIMARY), payer);
+            Result half = engine.evaluate(claim(payer, null, FACILITY, lines("99901")));
+            assertEquals(List.of("99901"), half.findings().stream()
+                    .filter(f -> f.rule() == RuleKind.ADDON_REQUIRES_PRIMARY).map(Finding::code).toList(), payer);
+        }
     }
 }
