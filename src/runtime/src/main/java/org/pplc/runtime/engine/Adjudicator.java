@@ -1,24 +1,26 @@
 package org.pplc.runtime.engine;
 
 import org.pplc.runtime.claim.Claim;
+import org.pplc.runtime.policy.Payer;
+import org.pplc.runtime.policy.Plan;
 import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 import org.pplc.runtime.policy.Selection;
 
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Evaluates claims against a compiled policy set. Build it once; it is immutable, safe to share
- * across threads, does no I/O and re-parses nothing: each claim costs one policy selection and one
- * hash probe per line.
+ * across threads, does no I/O and re-parses nothing: each claim costs one probe of the routing
+ * table and one probe per line.
  */
 public final class Adjudicator {
     private final PolicySet policySet;
-    private final Map<Policy, PreparedPolicy> prepared;
     /**
      * payer -> plan ("" for the payer itself) -> the prepared policies {@link PolicySet#select} would
      * choose among, in its order: one probe of a map and a few date comparisons choose the policy of
@@ -32,22 +34,21 @@ public final class Adjudicator {
         PreparedPolicy.Shared shared = new PreparedPolicy.Shared(); // policies share most rules and texts
         for (Policy p : policySet.policies().values()) m.put(p, new PreparedPolicy(p, shared));
         PreparedPolicy.number(m.values(), m.size());
-        this.prepared = Collections.unmodifiableMap(m);
-        Map<String, Map<String, java.util.List<PreparedPolicy>>> byPayer = new HashMap<>();
+        Map<String, Map<String, List<PreparedPolicy>>> byPayer = new HashMap<>();
         for (Policy p : policySet.policies().values()) {
             if (p.payer() == null) continue;
             byPayer.computeIfAbsent(p.payer(), k -> new HashMap<>())
-                    .computeIfAbsent(p.plan() == null ? "" : p.plan(), k -> new java.util.ArrayList<>()).add(m.get(p));
+                    .computeIfAbsent(p.plan() == null ? "" : p.plan(), k -> new ArrayList<>()).add(m.get(p));
         }
         Map<String, Map<String, PreparedPolicy[]>> r = new HashMap<>();
-        for (org.pplc.runtime.policy.Payer payer : policySet.payers().values()) {
-            Map<String, java.util.List<PreparedPolicy>> own = byPayer.getOrDefault(payer.id(), Map.of());
-            java.util.List<PreparedPolicy> payerWide = oldestFirst(own.get(""));
+        for (Payer payer : policySet.payers().values()) {
+            Map<String, List<PreparedPolicy>> own = byPayer.getOrDefault(payer.id(), Map.of());
+            List<PreparedPolicy> payerWide = oldestFirst(own.get(""));
             Map<String, PreparedPolicy[]> plans = new HashMap<>();
             plans.put("", payerWide.toArray(new PreparedPolicy[0]));
-            for (org.pplc.runtime.policy.Plan plan : payer.plans()) {
+            for (Plan plan : payer.plans()) {
                 // the plan's own policies first, then the payer's: select's fallback order
-                java.util.List<PreparedPolicy> candidates = new java.util.ArrayList<>(oldestFirst(own.get(plan.id())));
+                List<PreparedPolicy> candidates = new ArrayList<>(oldestFirst(own.get(plan.id())));
                 candidates.addAll(payerWide);
                 plans.put(plan.id(), candidates.toArray(new PreparedPolicy[0]));
             }
@@ -57,9 +58,9 @@ public final class Adjudicator {
     }
 
     /** Oldest first, a stable sort as PolicySet's: policies of the same day keep their source order. */
-    private static java.util.List<PreparedPolicy> oldestFirst(java.util.List<PreparedPolicy> policies) {
-        if (policies == null) return java.util.List.of();
-        java.util.List<PreparedPolicy> sorted = new java.util.ArrayList<>(policies);
+    private static List<PreparedPolicy> oldestFirst(List<PreparedPolicy> policies) {
+        if (policies == null) return List.of();
+        List<PreparedPolicy> sorted = new ArrayList<>(policies);
         sorted.sort((a, b) -> Long.compare(a.fromDay, b.fromDay));
         return sorted;
     }
@@ -88,13 +89,12 @@ public final class Adjudicator {
             long day = claim.dateOfService().toEpochDay();
             for (PreparedPolicy p : candidates) if (p.inForceOn(day)) return new Evaluation(p, claim, explain).run();
         }
+        // No policy in force for this claim: select gives the reason (unknown payer or plan, dates).
         Selection selection = policySet.select(claim.payer(), claim.plan(), claim.dateOfService());
         if (selection instanceof Selection.NotFound notFound) {
             return Result.error(claim.id(), claim.payer(), claim.plan(), notFound.reason());
         }
-        Policy policy = ((Selection.Found) selection).policy();
-        PreparedPolicy p = prepared.get(policy);
-        if (p == null) p = new PreparedPolicy(policy); // only for a policy the set was not built with
-        return new Evaluation(p, claim, explain).run();
+        // Not reached while the routes mirror select (PolicyChoiceTest); correct, if slow, if it were.
+        return new Evaluation(new PreparedPolicy(((Selection.Found) selection).policy()), claim, explain).run();
     }
 }

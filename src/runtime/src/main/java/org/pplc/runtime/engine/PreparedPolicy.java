@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -261,7 +262,7 @@ final class PreparedPolicy {
 
     /** Numbers every code of the policies and gives each policy its table, when they fit the budget. */
     static void number(Iterable<PreparedPolicy> policies, int count) {
-        java.util.TreeSet<String> codes = new java.util.TreeSet<>(); // sorted: codes billed together sit together
+        TreeSet<String> codes = new TreeSet<>(); // sorted: codes billed together sit together
         for (PreparedPolicy p : policies) codes.addAll(p.entries.keySet());
         // A table per policy costs policies x codes slots; past ~4 million (16 MB) keep the maps.
         if ((long) codes.size() * count > 4_000_000L) return;
