@@ -19,11 +19,9 @@ import java.util.List;
 
 /**
  * Stage 2, ast: immutable records with spans, from the quick parse's rule events ({@link
- * Listener}, the compiler's usual path) or from a parse tree ({@link #build}). Only given files
- * that parsed without errors, so every child the grammar requires is present.
- *
- * <p>Each context's children are read by position, as the rule in grammar/PolicyParser.g4 lays
- * them out (the generated accessors scan all children, by class or token type, on every call).
+ * Listener}, the compiler's usual path) or from a parse tree replayed as those events ({@link
+ * #build}). Only given files that parsed without errors, so every child the grammar requires is
+ * present. A rule's children are read by position, as grammar/PolicyParser.g4 lays them out.
  */
 public final class AstBuilder {
     private final String file;
@@ -47,30 +45,37 @@ public final class AstBuilder {
         return parsed.errors() > 0 ? null : build(file, parsed.tree());
     }
 
-    /** Builds from a parse tree (the formatter's, and files the quick path declined). */
+    /**
+     * Builds from a parse tree (the formatter's, and files the quick path declined) by replaying it
+     * to the {@link Listener} as the quick parse reports it: a rule starts, its tokens and sub-rules
+     * in order, the rule ends. One mapping from grammar rules to records serves both paths.
+     */
     public static PolicyFile build(String file, PolicyFileContext tree) {
         CharStream in = tree.getStart().getInputStream();
         // Without an input stream the tokens are the quick scanner's, which declines surrogate pairs.
         boolean oneCharPerCodePoint = in == null
                 || in.size() == 0 || in.getText(Interval.of(0, in.size() - 1)).length() == in.size();
-        AstBuilder b = new AstBuilder(file, oneCharPerCodePoint);
-        List<Declaration> decls = new ArrayList<>();
-        for (ParseTree d : children(tree)) {
-            if (!(d instanceof DeclarationContext dc)) continue; // EOF
-            ParseTree x = dc.getChild(0);
-            if (x instanceof PayerDeclContext p) decls.add(b.payer(p));
-            else decls.add(b.policy((PolicyDeclContext) x));
+        Listener listener = new Listener(new AstBuilder(file, oneCharPerCodePoint));
+        replay(tree, listener);
+        return listener.result();
+    }
+
+    private static void replay(ParserRuleContext c, Listener listener) {
+        listener.enterRule();
+        for (int i = 0, n = c.getChildCount(); i < n; i++) {
+            ParseTree child = c.getChild(i);
+            if (child instanceof ParserRuleContext r) replay(r, listener);
+            else listener.token(((TerminalNode) child).getSymbol());
         }
-        return new PolicyFile(file, decls, b.span(tree));
+        listener.exitRule(c);
     }
 
     /**
      * Builds the AST as the parser goes, without a parse tree: tokens and the values of finished
      * rules go on one stack; when a rule ends, the entries above the mark set at its start are
      * its children in grammar order (what the tree would have held, with sub-rules already built),
-     * and are replaced by the rule's value. The same records as {@link #build} gives from a tree
-     * ({@code QuickPathTest} compares the two). Used only with the quick scanner's tokens, whose
-     * index range is their length.
+     * and are replaced by the rule's value. {@link #build} replays a parse tree to it
+     * ({@code QuickPathTest} compares the two paths' records).
      */
     public static final class Listener implements Parsing.Events {
         private final AstBuilder b;
@@ -82,7 +87,11 @@ public final class AstBuilder {
         private PolicyFile result;
 
         Listener(String file) {
-            this.b = new AstBuilder(file, true);
+            this(new AstBuilder(file, true));
+        }
+
+        private Listener(AstBuilder b) {
+            this.b = b;
         }
 
         PolicyFile result() {
@@ -301,190 +310,6 @@ public final class AstBuilder {
         }
     }
 
-    private static List<ParseTree> children(ParserRuleContext c) {
-        return c.children == null ? List.of() : c.children;
-    }
-
-    private static Token token(ParserRuleContext c, int i) {
-        return ((TerminalNode) c.children.get(i)).getSymbol();
-    }
-
-    /** The child at i if it is a text (an optional text), else null. */
-    private Text optionalText(ParserRuleContext c, int i) {
-        return i < c.getChildCount() && c.children.get(i) instanceof TextContext t ? text(t) : null;
-    }
-
-    // PAYER name text? (LBRACE planDecl* RBRACE)?
-    private PayerDecl payer(PayerDeclContext c) {
-        List<PlanDecl> plans = new ArrayList<>();
-        for (ParseTree p : c.children) {
-            if (p instanceof PlanDeclContext plan) {
-                // PLAN name text?
-                plans.add(new PlanDecl(name(plan.getChild(1)), optionalText(plan, 2), span(plan)));
-            }
-        }
-        return new PayerDecl(name(c.getChild(1)), optionalText(c, 2), plans, span(c));
-    }
-
-    // POLICY name LBRACE policyItem* RBRACE
-    private PolicyDecl policy(PolicyDeclContext c) {
-        List<PolicyItem> items = new ArrayList<>(c.getChildCount() - 4);
-        List<ParseTree> ch = c.children;
-        for (int k = 3; k < ch.size() - 1; k++) items.add(item((PolicyItemContext) ch.get(k)));
-        return new PolicyDecl(name(c.getChild(1)), items, span(c));
-    }
-
-    private PolicyItem item(PolicyItemContext c) {
-        if (c instanceof PlainRuleContext r) return rule((RuleItemContext) r.getChild(0));
-        if (c instanceof TitleItemContext) return new Meta(MetaKind.TITLE, List.of(text(c.getChild(1))), span(c));
-        if (c instanceof SummaryItemContext) return new Meta(MetaKind.SUMMARY, List.of(text(c.getChild(1))), span(c));
-        if (c instanceof SourceItemContext) return new Meta(MetaKind.SOURCE, List.of(text(c.getChild(1))), span(c));
-        if (c instanceof UpdateItemContext) {
-            // UPDATE WHEN text (COMMA text)*
-            List<Text> texts = new ArrayList<>();
-            for (int k = 2; k < c.getChildCount(); k += 2) texts.add(text(c.getChild(k)));
-            return new Meta(MetaKind.UPDATE_WHEN, texts, span(c));
-        }
-        if (c instanceof ReviewedItemContext) return new Reviewed(date(token(c, 1)), span(c));
-        if (c instanceof AppliesItemContext) {
-            // APPLIES TO (ALL PAYERS | PAYER name (PLAN name)?)
-            if (token(c, 2).getType() == PolicyLexer.ALL) return new Applies(null, null, span(c));
-            return new Applies(name(c.getChild(3)), c.getChildCount() > 5 ? name(c.getChild(5)) : null, span(c));
-        }
-        if (c instanceof ExtendsItemContext) return new Extends(name(c.getChild(1)), span(c));
-        if (c instanceof EffectiveItemContext) {
-            // EFFECTIVE DATE (THROUGH DATE)?
-            return new Effective(date(token(c, 1)), c.getChildCount() > 3 ? date(token(c, 3)) : null, span(c));
-        }
-        // FROM text LBRACE ruleItem* RBRACE
-        List<RuleItem> rules = new ArrayList<>();
-        for (int k = 3; k < c.getChildCount() - 1; k++) rules.add(rule((RuleItemContext) c.getChild(k)));
-        return new FromBlock(text(c.getChild(1)), rules, span(c));
-    }
-
-    // OVERRIDE? definition
-    private RuleItem rule(RuleItemContext c) {
-        boolean override = c.getChildCount() == 2;
-        return new RuleItem(override, definition((DefinitionContext) c.getChild(override ? 1 : 0)), span(c));
-    }
-
-    private Definition definition(DefinitionContext c) {
-        Span s = span(c);
-        int n = c.getChildCount();
-        if (c instanceof CodeDefContext) {
-            // CODE codeRef text? LBRACE codeProp* RBRACE
-            Text title = optionalText(c, 2);
-            List<CodeProp> props = new ArrayList<>();
-            for (int k = title == null ? 3 : 4; k < n - 1; k++) props.add(codeProp((CodePropContext) c.getChild(k)));
-            return new CodeDef(code(c.getChild(1)), title, props, s);
-        }
-        if (c instanceof MueDefContext) {
-            // MUE codeRef mueCap (COMMA mueCap)*
-            List<MueCap> caps = new ArrayList<>();
-            for (int k = 2; k < n; k += 2) caps.add(mueCap((MueCapContext) c.getChild(k)));
-            return new MueDef(code(c.getChild(1)), caps, s);
-        }
-        if (c instanceof FamilyDefContext) {
-            // FAMILY name RANK INT text?
-            return new FamilyDef(name(c.getChild(1)), num(token(c, 3)), optionalText(c, 4), s);
-        }
-        if (c instanceof DrugDefContext) {
-            // DRUG codeRef text name COMMA amount name PER UNIT (COMMA SINGLE_DOSE)?
-            return new DrugDef(code(c.getChild(1)), text(c.getChild(2)), name(c.getChild(3)),
-                    num(token((ParserRuleContext) c.getChild(5), 0)), name(c.getChild(6)), n > 9, s);
-        }
-        // PRIOR AUTHORIZATION REQUIRED FOR codeList / PRIOR AUTHORIZATION LIMITS UNITS OF codeList
-        if (c instanceof AuthRequiredDefContext) return new AuthDef(true, codes(c.getChild(4)), s);
-        if (c instanceof AuthLimitsDefContext) return new AuthDef(false, codes(c.getChild(5)), s);
-        // AUDIT codeRef ABOVE INT UNITS
-        if (c instanceof AuditDefContext) return new AuditDef(code(c.getChild(1)), num(token(c, 3)), s);
-        // MODIFIER modifierList ...
-        if (c instanceof DrugModifierDefContext)
-            return new ModifierDef(ModifierKind.DRUG_LINE, codes(c.getChild(1)), List.of(), s);
-        if (c instanceof SecondInitialDefContext)
-            return new ModifierDef(ModifierKind.SECOND_INITIAL, codes(c.getChild(1)), List.of(), s);
-        if (c instanceof AllowedModifierDefContext)
-            return new ModifierDef(ModifierKind.ALLOWED, codes(c.getChild(1)), codes(c.getChild(4)), s);
-        if (c instanceof RuleDefContext) {
-            // RULE name LBRACE ruleProp* RBRACE
-            List<RuleProp> props = new ArrayList<>();
-            for (int k = 3; k < n - 1; k++) props.add(ruleProp((RulePropContext) c.getChild(k)));
-            return new RuleDef(name(c.getChild(1)), props, s);
-        }
-        if (c instanceof TimingDefContext) {
-            // TIMING LBRACE timingItem* RBRACE
-            List<TimingItem> items = new ArrayList<>();
-            for (int k = 2; k < n - 1; k++) items.add(timingItem((TimingItemContext) c.getChild(k)));
-            return new TimingDef(items, s);
-        }
-        // INITIAL CODE IN name FOLLOWS name+
-        List<Name> order = new ArrayList<>();
-        for (int k = 5; k < n; k++) order.add(name(c.getChild(k)));
-        return new InitialCodeDef(name(c.getChild(3)), order, s);
-    }
-
-    // name INT PER (LINE | DAY LPAREN name RPAREN)
-    private MueCap mueCap(MueCapContext c) {
-        Name indicator = c.getChildCount() == 4 ? null : name(c.getChild(5));
-        return new MueCap(name(c.getChild(0)), num(token(c, 1)), indicator, span(c));
-    }
-
-    // name+ (UP TO | AFTER) INT MINUTES
-    private TimingItem timingItem(TimingItemContext c) {
-        List<Name> words = new ArrayList<>();
-        int k = 0;
-        while (c.getChild(k) instanceof NameContext) words.add(name(c.getChild(k++)));
-        boolean upTo = token(c, k).getType() == PolicyLexer.UP;
-        return new TimingItem(words, upTo, num(token(c, c.getChildCount() - 2)), span(c));
-    }
-
-    private CodeProp codeProp(CodePropContext c) {
-        Span s = span(c);
-        if (c instanceof InitialPropContext) return new InitialProp(s);
-        if (c instanceof AddOnPropContext) return new AddOnProp(codes(c.getChild(2)), s);
-        if (c instanceof FamilyPropContext) return new FamilyProp(name(c.getChild(1)), s);
-        if (c instanceof MethodPropContext) return new MethodProp(name(c.getChild(1)), s);
-        if (c instanceof RolePropContext) return new RoleProp(name(c.getChild(1)), s);
-        if (c instanceof UnitPropContext) return new UnitProp(name(c.getChild(2)), s);
-        if (c instanceof OnlyPropContext) return new OnlyProp(name(c.getChild(0)), s);
-        if (c instanceof DescriptionPropContext) return new DescriptionProp(text(c.getChild(1)), s);
-        return new SourceProp(text(c.getChild(1)), s);
-    }
-
-    private RuleProp ruleProp(RulePropContext c) {
-        Span s = span(c);
-        ParseTree value = c.getChild(1);
-        if (c instanceof RuleTitleContext) return new RuleTitle(text(value), s);
-        if (c instanceof RuleActionContext) return new RuleAction(name(value), s);
-        if (c instanceof RuleCarcContext) return new RuleCarc(code(value), s);
-        if (c instanceof RuleRarcContext) return new RuleRarc(value instanceof TerminalNode ? List.of() : codes(value), s);
-        if (c instanceof RuleMessageContext) return new RuleMessage(text(value), s);
-        if (c instanceof RuleFixContext) return new RuleFix(text(value), s);
-        return new RuleAppeal(value instanceof TerminalNode ? null : text(value), s);
-    }
-
-    // ---- leaves ----
-
-    /** codeList: codeRef (COMMA codeRef)*; modifierList: codeRef ((COMMA | OR) codeRef)*. */
-    private List<Name> codes(ParseTree list) {
-        ParserRuleContext c = (ParserRuleContext) list;
-        int n = c.getChildCount();
-        if (n == 1) return List.of(code(c.getChild(0)));
-        List<Name> out = new ArrayList<>((n + 1) / 2);
-        for (int k = 0; k < n; k += 2) out.add(code(c.getChild(k)));
-        return out;
-    }
-
-    /** codeRef and name: one token. */
-    private Name code(ParseTree c) {
-        Token t = token((ParserRuleContext) c, 0);
-        return new Name(t.getText(), span(t));
-    }
-
-    private Name name(ParseTree c) {
-        return code(c);
-    }
-
     private DateLit date(Token t) {
         return new DateLit(t.getText(), span(t));
     }
@@ -495,16 +320,6 @@ public final class AstBuilder {
         BigDecimal value = t.getType() == PolicyLexer.INT && s.length() <= 18
                 ? BigDecimal.valueOf(Long.parseLong(s)) : new BigDecimal(s);
         return new Num(value, s, span(t));
-    }
-
-    // STRING+
-    private Text text(ParseTree x) {
-        TextContext c = (TextContext) x;
-        int n = c.getChildCount();
-        if (n == 1) return new Text(unquote(token(c, 0).getText()), span(c));
-        StringBuilder b = new StringBuilder();
-        for (int k = 0; k < n; k++) b.append(unquote(token(c, k).getText()));
-        return new Text(b.toString(), span(c));
     }
 
     /** Drops the quotes and resolves \" \\ \n and \t. */
