@@ -22,39 +22,61 @@ import java.util.Objects;
 public final class Adjudicator {
     private final PolicySet policySet;
     /**
-     * payer -> plan ("" for the payer itself) -> the prepared policies {@link PolicySet#select} would
-     * choose among, in its order: one probe of a map and a few date comparisons choose the policy of
-     * a claim. A claim this cannot place goes to {@code select}, which says why.
+     * (payer, plan "" for the payer itself) -> the first of the prepared policies {@link PolicySet#select}
+     * would choose among, in its order, the others chained by {@link PreparedPolicy#next}: one probe
+     * and a few date comparisons choose the policy of a claim. A claim this cannot place goes to
+     * {@code select}, which says why.
      */
-    private final Map<String, Map<String, PreparedPolicy[]>> routes;
+    private final Routes routes;
 
     public Adjudicator(PolicySet policySet) {
         this.policySet = Objects.requireNonNull(policySet, "policySet");
         Map<Policy, PreparedPolicy> m = new IdentityHashMap<>();
+        List<PreparedPolicy> prepared = new ArrayList<>();
         PreparedPolicy.Shared shared = new PreparedPolicy.Shared(); // policies share most rules and texts
-        for (Policy p : policySet.policies().values()) m.put(p, new PreparedPolicy(p, shared));
-        PreparedPolicy.number(m.values(), m.size());
+        for (Policy p : policySet.policies().values()) {
+            PreparedPolicy pp = new PreparedPolicy(p, shared);
+            m.put(p, pp);
+            prepared.add(pp);
+        }
+        PreparedPolicy.number(prepared);
         Map<String, Map<String, List<PreparedPolicy>>> byPayer = new HashMap<>();
         for (Policy p : policySet.policies().values()) {
             if (p.payer() == null) continue;
             byPayer.computeIfAbsent(p.payer(), k -> new HashMap<>())
                     .computeIfAbsent(p.plan() == null ? "" : p.plan(), k -> new ArrayList<>()).add(m.get(p));
         }
-        Map<String, Map<String, PreparedPolicy[]>> r = new HashMap<>();
+        int count = 0;
+        for (Payer payer : policySet.payers().values()) count += 1 + payer.plans().size();
+        Routes r = new Routes(count);
+        Map<String, String> planIds = new HashMap<>(); // one instance per plan id, shared by all payers
+        planIds.put("", "");
         for (Payer payer : policySet.payers().values()) {
             Map<String, List<PreparedPolicy>> own = byPayer.getOrDefault(payer.id(), Map.of());
             List<PreparedPolicy> payerWide = oldestFirst(own.get(""));
-            Map<String, PreparedPolicy[]> plans = new HashMap<>();
-            plans.put("", payerWide.toArray(new PreparedPolicy[0]));
+            PreparedPolicy payerFirst = chain(payerWide, null);
+            r.put(payer.id(), "", payerFirst);
             for (Plan plan : payer.plans()) {
                 // the plan's own policies first, then the payer's: select's fallback order
-                List<PreparedPolicy> candidates = new ArrayList<>(oldestFirst(own.get(plan.id())));
-                candidates.addAll(payerWide);
-                plans.put(plan.id(), candidates.toArray(new PreparedPolicy[0]));
+                PreparedPolicy planFirst = chain(oldestFirst(own.get(plan.id())), payerFirst);
+                r.put(payer.id(), planIds.computeIfAbsent(plan.id(), k -> k), planFirst);
             }
-            r.put(payer.id(), plans);
         }
         this.routes = r;
+    }
+
+    /**
+     * Links the candidates, then {@code tail}, by {@link PreparedPolicy#next}; returns the first, or
+     * tail when there are none. A policy is a candidate of one payer and one plan (or of the payer
+     * for all its plans, always last), so each policy has one next.
+     */
+    private static PreparedPolicy chain(List<PreparedPolicy> candidates, PreparedPolicy tail) {
+        PreparedPolicy next = tail;
+        for (int i = candidates.size() - 1; i >= 0; i--) {
+            candidates.get(i).next = next;
+            next = candidates.get(i);
+        }
+        return next;
     }
 
     /** Oldest first, a stable sort as PolicySet's: policies of the same day keep their source order. */
@@ -83,11 +105,10 @@ public final class Adjudicator {
                 : claim.dateOfService() == null ? "dateOfService: missing"
                 : claim.setting() == null ? "setting: missing" : null;
         if (missing != null) return Result.error(claim.id(), claim.payer(), claim.plan(), missing);
-        Map<String, PreparedPolicy[]> plans = routes.get(claim.payer());
-        PreparedPolicy[] candidates = plans == null ? null : plans.get(claim.plan() == null ? "" : claim.plan());
-        if (candidates != null) {
+        PreparedPolicy first = routes.get(claim.payer(), claim.plan() == null ? "" : claim.plan());
+        if (first != null) {
             long day = claim.dateOfService().toEpochDay();
-            for (PreparedPolicy p : candidates) if (p.inForceOn(day)) return new Evaluation(p, claim, explain).run();
+            for (PreparedPolicy p = first; p != null; p = p.next) if (p.inForceOn(day)) return new Evaluation(p, claim, explain).run();
         }
         // No policy in force for this claim: select gives the reason (unknown payer or plan, dates).
         Selection selection = policySet.select(claim.payer(), claim.plan(), claim.dateOfService());
@@ -95,6 +116,6 @@ public final class Adjudicator {
             return Result.error(claim.id(), claim.payer(), claim.plan(), notFound.reason());
         }
         // Not reached while the routes mirror select (PolicyChoiceTest); correct, if slow, if it were.
-        return new Evaluation(new PreparedPolicy(((Selection.Found) selection).policy()), claim, explain).run();
+        return new Evaluation(PreparedPolicy.alone(((Selection.Found) selection).policy()), claim, explain).run();
     }
 }

@@ -61,7 +61,7 @@ final class Evaluation {
         this.entries = new Entry[n];
         this.first = new int[n];
         this.total = new int[n];
-        int families = p.familyIds.length;
+        int families = p.families;
         this.sequentialUnits = new int[families];
         this.firstSequentialLine = new int[families];
         this.drugs = new int[families];
@@ -85,7 +85,7 @@ final class Evaluation {
             if (e.sequential && e.family >= 0 && firstSequentialLine[e.family] == i + 1) sequential(i, e);
         }
         Decision decision = strongest == null ? Decision.PASS : Decision.of(strongest);
-        return new Result(claim.id(), claim.payer(), claim.plan(), p.policy.id(), decision,
+        return new Result(claim.id(), claim.payer(), claim.plan(), p.id, decision,
                 findings == null ? List.of() : findings, explanation(), null);
     }
 
@@ -129,9 +129,7 @@ final class Evaluation {
     // ---- the checks ----
 
     private void settingAllowed(int i, ClaimLine line, Entry e) {
-        if (e.definition == null || e.definition.onlyIn() == null) return;
-        RuleText t = p.text(RuleKind.SETTING_NOT_ALLOWED);
-        if (t == null) return;
+        if (e.definition == null || e.definition.onlyIn() == null || !p.has(RuleKind.SETTING_NOT_ALLOWED)) return;
         Provenance src = e.definition.provenance();
         Setting only = e.definition.onlyIn();
         if (only == setting) {
@@ -149,17 +147,15 @@ final class Evaluation {
     }
 
     private void addOnPrimary(int i, ClaimLine line, Entry e) {
-        if (e.definition == null || !e.definition.addOn()) return;
-        RuleText t = p.text(RuleKind.ADDON_REQUIRES_PRIMARY);
-        if (t == null) return;
-        Entry[] primaries = e.primaries;
+        if (!e.addOn || !p.has(RuleKind.ADDON_REQUIRES_PRIMARY)) return;
+        int[] primaries = e.primaries;
         int found = -1;
         outer:
         for (int j = 0; j < n; j++) {
             Entry other = entries[j];
             if (other == null) continue;
-            for (Entry primary : primaries) {
-                if (other == primary) {
+            for (int primary : primaries) {
+                if (other.number == primary) {
                     found = j;
                     break outer;
                 }
@@ -183,18 +179,17 @@ final class Evaluation {
     }
 
     private void singleInitial(int i, ClaimLine line, Entry e) {
-        if (!e.initial) return;
-        RuleText t = p.text(RuleKind.SINGLE_INITIAL_CODE);
-        if (t == null) return;
+        if (!e.initial || !p.has(RuleKind.SINGLE_INITIAL_CODE)) return;
         ModifierRule.SecondInitial second = p.secondInitial;
-        String modifier = second == null ? null : firstPresent(line, second.modifiers());
-        Provenance src = t.provenance();
         // Units on the first initial line are the MUE's business: injection codes count one unit
         // per injection, and CMS allows 2 units of some initial codes in the outpatient setting.
         if (i == firstInitial) {
-            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, src, () -> e.code + " is the first initial code of the claim");
+            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, p.text(RuleKind.SINGLE_INITIAL_CODE).provenance(),
+                    () -> e.code + " is the first initial code of the claim");
             return;
         }
+        String modifier = second == null ? null : firstPresent(line, second.modifiers());
+        Provenance src = p.text(RuleKind.SINGLE_INITIAL_CODE).provenance();
         if (modifier != null) {
             Provenance excused = second.provenance();
             if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> "second initial code " + e.code
@@ -213,19 +208,21 @@ final class Evaluation {
     }
 
     private void mue(int i, ClaimLine line, Entry e) {
-        Mue m = e.mue(setting);
-        if (m == null) return;
-        RuleText t = p.text(RuleKind.MUE_EXCEEDED);
-        if (t == null) return;
-        boolean perDay = m.indicator().perDateOfService();
+        boolean facility = setting == Setting.FACILITY;
+        if (!(facility ? e.facilityMue : e.professionalMue) || !p.has(RuleKind.MUE_EXCEEDED)) return;
+        boolean perDay = facility ? e.facilityPerDay : e.professionalPerDay;
         if (perDay && first[i] != i) {
+            if (notes == null) return;
             int at = first[i];
-            if (notes != null) note(i, RuleKind.MUE_EXCEEDED, false, m.provenance(), () -> e.code + " units counted with line "
+            Mue m = e.mue(setting);
+            note(i, RuleKind.MUE_EXCEEDED, false, m.provenance(), () -> e.code + " units counted with line "
                     + lines.get(at).line() + " (" + m.indicator().words() + ")");
             return;
         }
         int units = perDay ? total[i] : line.units();
-        boolean over = units > m.cap();
+        boolean over = units > (facility ? e.facilityCap : e.professionalCap);
+        if (!over && notes == null) return;
+        Mue m = e.mue(setting);
         if (over) {
             fire(i, RuleKind.MUE_EXCEEDED, line, units, m.provenance(), name -> switch (name) {
                 case "cap" -> Integer.toString(m.cap());
@@ -242,8 +239,7 @@ final class Evaluation {
     }
 
     private void authorization(int i, ClaimLine line, Entry e) {
-        Authorization a = e.rules == null ? null : e.rules.authorization();
-        if (a == null) return;
+        if (!e.authorization) return;
         List<PriorAuthorization> auths = claim.authorizations();
         int approved = 0;
         boolean listed = false;
@@ -254,21 +250,23 @@ final class Evaluation {
                 approved += u;
             }
         }
-        Provenance src = a.provenance();
-        if (a.required() && p.text(RuleKind.AUTHORIZATION_MISSING) != null) {
+        if (e.authorizationRequired && p.has(RuleKind.AUTHORIZATION_MISSING)) {
             if (listed) {
-                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, src, () -> e.code + " needs a prior authorization; "
-                        + Texts.and(authorizationIds(e.code)) + " lists it");
+                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, e.rules.authorization().provenance(),
+                        () -> e.code + " needs a prior authorization; " + Texts.and(authorizationIds(e.code)) + " lists it");
             } else {
+                Provenance src = e.rules.authorization().provenance();
                 fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, name -> null);
                 if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, true, src, () -> e.code
                         + " needs a prior authorization, and no authorization on the claim lists it");
             }
         }
-        if (!listed || first[i] != i || p.text(RuleKind.AUTHORIZATION_EXCEEDED) == null) return;
+        if (!listed || first[i] != i || !p.has(RuleKind.AUTHORIZATION_EXCEEDED)) return;
         int units = total[i];
         int max = approved;
         boolean over = units > max;
+        if (!over && notes == null) return;
+        Provenance src = e.rules.authorization().provenance();
         if (over) {
             fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, name -> switch (name) {
                 case "approved" -> Integer.toString(max);
@@ -281,10 +279,11 @@ final class Evaluation {
     }
 
     private void audit(int i, Entry e) {
-        AuditThreshold a = e.rules == null ? null : e.rules.audit();
-        if (a == null || first[i] != i || p.text(RuleKind.AUDIT_THRESHOLD) == null) return;
+        if (!e.audit || first[i] != i || !p.has(RuleKind.AUDIT_THRESHOLD)) return;
         int units = total[i];
-        boolean over = units > a.units();
+        boolean over = units > e.auditUnits;
+        if (!over && notes == null) return;
+        AuditThreshold a = e.rules.audit();
         if (over) {
             fire(i, RuleKind.AUDIT_THRESHOLD, lines.get(i), units, a.provenance(), name ->
                     "threshold".equals(name) ? Integer.toString(a.units()) : null);
@@ -295,7 +294,7 @@ final class Evaluation {
 
     private void drugModifier(int i, ClaimLine line, Entry e) {
         ModifierRule.DrugLine rule = p.drugLine;
-        if (e.drug == null || !e.drug.singleDose() || rule == null || p.text(RuleKind.DRUG_MODIFIER_REQUIRED) == null) {
+        if (e.drug == null || !e.drug.singleDose() || rule == null || !p.has(RuleKind.DRUG_MODIFIER_REQUIRED)) {
             return;
         }
         String present = firstPresent(line, rule.modifiers());
@@ -325,8 +324,8 @@ final class Evaluation {
     }
 
     private void allowedModifiers(int i, ClaimLine line, Entry e) {
-        ModifierRule.Allowed rule = e.rules == null ? null : e.rules.allowedModifiers();
-        if (rule == null || p.text(RuleKind.MODIFIER_NOT_ALLOWED) == null) return;
+        if (!e.allowedModifiers || !p.has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
+        ModifierRule.Allowed rule = e.rules.allowedModifiers();
         List<String> modifiers = line.modifiers();
         for (int k = 0, size = modifiers.size(); k < size; k++) {
             String modifier = modifiers.get(k);
@@ -361,20 +360,19 @@ final class Evaluation {
         boolean otherDrugs = false;
         for (int g = 0; g < drugs.length; g++) if (g != f && drugs[g] > 0) otherDrugs = true;
         RuleKind kind = f == p.topFamily && otherDrugs ? RuleKind.CHEMO_ADDON_FOR_PREMEDICATION : RuleKind.SEQUENTIAL_SAME_DRUG;
-        RuleText t = p.text(kind);
-        if (t == null) return;
+        if (!p.has(kind)) return;
         String family = p.familyIds[f];
         boolean over = units > allowed;
         ClaimLine line = lines.get(i);
         if (over) {
-            fire(i, kind, line, units, t.provenance(), name -> switch (name) {
+            fire(i, kind, line, units, null, name -> switch (name) {
                 case "drugs" -> Texts.and(kind == RuleKind.CHEMO_ADDON_FOR_PREMEDICATION ? drugNames(f, false) : drugNames(f, true));
                 case "hourCode" -> p.hourCodes[f] == null ? "" : p.hourCodes[f];
                 case "therapeuticCodes" -> Texts.or(otherSequentialCodes(f));
                 default -> null;
             });
         }
-        if (notes != null) note(i, kind, over, t.provenance(), () -> family + " sequential units " + units + (over ? " over " : " within ")
+        if (notes != null) note(i, kind, over, p.text(kind).provenance(), () -> family + " sequential units " + units + (over ? " over " : " within ")
                 + allowed + ": " + drugs[f] + " distinct " + family + " drug" + (drugs[f] == 1 ? "" : "s")
                 + " on the claim" + (f == initialFamily ? ", one of them under the initial code" : "")
                 + (over && kind == RuleKind.CHEMO_ADDON_FOR_PREMEDICATION

@@ -1,6 +1,8 @@
 package org.pplc.runtime.engine;
 
 
+import org.pplc.runtime.model.AuditThreshold;
+import org.pplc.runtime.model.Authorization;
 import org.pplc.runtime.model.Code;
 import org.pplc.runtime.model.Drug;
 import org.pplc.runtime.model.Family;
@@ -11,12 +13,15 @@ import org.pplc.runtime.model.Provenance;
 import org.pplc.runtime.model.Role;
 import org.pplc.runtime.model.RuleKind;
 import org.pplc.runtime.model.RuleText;
+import org.pplc.runtime.model.Setting;
 import org.pplc.runtime.model.SourceRef;
 import org.pplc.runtime.policy.CodeRules;
 import org.pplc.runtime.policy.Policy;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,11 +31,20 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A policy arranged for the engine once, when the Adjudicator is built: one map from code to
- * everything the checks need (rules, definition, drug, family index, primaries as entries),
- * so a claim line costs one hash probe and the rest is reference comparison.
+ * A policy arranged for the engine once, when the Adjudicator is built: for each code everything
+ * the checks need (rules, definition, drug, family index, primaries as code numbers), so a claim
+ * line costs one probe of a map every policy shares and the rest is array reads and comparisons.
+ *
+ * <p>With many payers a claim's cost is what it reads that is not in the processor cache. So the
+ * policies of one Adjudicator share what is equal (entries, rule-text arrays, templates), a code's
+ * entry is found in a table common to all policies unless the policy changes it (a bit set of the
+ * codes it changes and a short array of its own entries), and the facts the checks test on every
+ * line (MUE caps, whether an authorization is required, audit thresholds) are copied into the entry,
+ * so the rule objects behind them are read only when a rule fires or an explanation was asked for.
  */
 final class PreparedPolicy {
+    private static final int[] NO_PRIMARIES = new int[0];
+
     /** Everything the engine knows about one code (an administration code, a drug, or both). */
     static final class Entry {
         final String code;
@@ -43,8 +57,20 @@ final class PreparedPolicy {
         final int drugFamily;
         final boolean initial;
         final boolean sequential;
-        /** The add-on's primaries, as entries so presence on a claim is an identity check. */
-        Entry[] primaries = new Entry[0];
+        final boolean addOn;
+        // The facts of the rules every line tests, copied out of rules so that a line none of
+        // them fires on reads only the entry; the rule objects are read when one fires.
+        final boolean professionalMue, facilityMue;
+        final int professionalCap, facilityCap;
+        final boolean professionalPerDay, facilityPerDay;
+        final boolean authorization, authorizationRequired;
+        final boolean audit;
+        final int auditUnits;
+        final boolean allowedModifiers;
+        /** The code's number in the Adjudicator's numbering (see {@link PreparedPolicy#number}). */
+        int number = -1;
+        /** The add-on's primaries, as code numbers: presence on a claim is a comparison of ints. */
+        int[] primaries = NO_PRIMARIES;
 
         Entry(String code, CodeRules rules, Drug drug, int family, int drugFamily) {
             this.code = code;
@@ -55,28 +81,56 @@ final class PreparedPolicy {
             this.drugFamily = drugFamily;
             this.initial = definition != null && definition.role() == Role.INITIAL;
             this.sequential = definition != null && definition.role() == Role.SEQUENTIAL;
+            this.addOn = definition != null && definition.addOn();
+            Mue professional = rules == null ? null : rules.practitionerMue();
+            Mue facility = rules == null ? null : rules.outpatientMue();
+            this.professionalMue = professional != null;
+            this.facilityMue = facility != null;
+            this.professionalCap = professional == null ? 0 : professional.cap();
+            this.facilityCap = facility == null ? 0 : facility.cap();
+            this.professionalPerDay = professional != null && professional.indicator().perDateOfService();
+            this.facilityPerDay = facility != null && facility.indicator().perDateOfService();
+            Authorization a = rules == null ? null : rules.authorization();
+            this.authorization = a != null;
+            this.authorizationRequired = a != null && a.required();
+            AuditThreshold t = rules == null ? null : rules.audit();
+            this.audit = t != null;
+            this.auditUnits = t == null ? 0 : t.units();
+            this.allowedModifiers = rules != null && rules.allowedModifiers() != null;
         }
 
-        Mue mue(org.pplc.runtime.model.Setting setting) {
+        /** The MUE of the claim's setting, or null; read when it fires or is explained. */
+        Mue mue(Setting setting) {
             if (rules == null) return null;
-            return setting == org.pplc.runtime.model.Setting.FACILITY ? rules.outpatientMue() : rules.practitionerMue();
+            return setting == Setting.FACILITY ? rules.outpatientMue() : rules.practitionerMue();
         }
     }
 
     final Policy policy;
-    final Map<String, Entry> entries;
-    /**
-     * The same entries by code number (see {@link Shared#codeNumbers}), or null: a claim line then
-     * costs a probe of one map every policy shares (so it stays in the processor cache) and one
-     * array read, instead of a probe of this policy's own map, which at 1,000 payers is seldom in
-     * the cache. Set after every policy of the Adjudicator is prepared.
-     */
-    private Entry[] byNumber;
+    /** The policy's id, kept here so a result does not read the Policy. */
+    final String id;
+    /** The policy's entries by code, until {@link #number} has put them into the tables. */
+    private Map<String, Entry> entries;
+    /** Code -> number; one map for all policies of the Adjudicator, so it stays in the cache. */
     private Map<String, Integer> numbers;
+    /** Entry by code number, common to all policies of the Adjudicator: the entry most of them have. */
+    private Entry[] common;
+    /** Bit n set: this policy's entry for code n is not the common one but in {@link #own}. */
+    private long[] changed;
+    /** This policy's entries for the codes of {@link #changed}, by ascending number (null: none). */
+    private Entry[] own;
     /** The effective dates as day numbers, for choosing the policy without touching the Policy. */
     final long fromDay, throughDay;
+    /**
+     * The next candidate, oldest first, when this one is not in force on the claim's day: the
+     * plan's next own policy, then the payer's. Set by the Adjudicator's routing table.
+     */
+    PreparedPolicy next;
     final RuleText[] texts;
+    /** Bit k set: the policy has a text for RuleKind k (the checks test this on every line). */
+    private final int textKinds;
     final String[] familyIds;
+    final int families;
     /** The family at the top of the hierarchy (lowest rank: chemotherapy), or -1. */
     final int topFamily;
     /** Per family: its additional-hour infusion code (96415 for chemo), or null. */
@@ -106,18 +160,34 @@ final class PreparedPolicy {
         final Map<SourceRef, String> positions = new ConcurrentHashMap<>();
         private final Map<String, Template> templates = new HashMap<>();
         private final Map<EntryKey, Entry> entries = new HashMap<>();
+        /** Arrays and lists of equal content (by their elements' equals), one instance each. */
+        private final Map<Object, Object> values = new HashMap<>();
 
         Template template(String text) {
             return text == null ? null : templates.computeIfAbsent(text, Template::of);
         }
 
-        /** The shared entry equal to this one (same code, same rule objects, same primaries), or this one. */
+        /** The shared entry equal to this one (same code, same rule objects), or this one. */
         Entry entry(Entry e) {
             return entries.computeIfAbsent(new EntryKey(e), k -> e);
         }
+
+        /** Keyed by the array's type as well: an all-null RuleText[] must not come back for a Template[]. */
+        @SuppressWarnings("unchecked")
+        <T> T[] array(T[] a) {
+            return (T[]) values.computeIfAbsent(List.of(a.getClass(), Arrays.asList(a)), k -> a);
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T value(T v) {
+            return (T) values.computeIfAbsent(v, k -> v);
+        }
     }
 
-    /** An entry's identity for sharing: its rule objects and primaries compared by identity. */
+    /**
+     * An entry's identity for sharing: its rule objects compared by identity. The primaries follow
+     * from the definition (part of the rules) and the numbering, which all policies share.
+     */
     private static final class EntryKey {
         private final Entry e;
         private final int hash;
@@ -129,7 +199,6 @@ final class PreparedPolicy {
             h = 31 * h + System.identityHashCode(e.drug);
             h = 31 * h + e.family;
             h = 31 * h + e.drugFamily;
-            for (Entry p : e.primaries) h = 31 * h + System.identityHashCode(p);
             this.hash = h;
         }
 
@@ -142,73 +211,83 @@ final class PreparedPolicy {
         public boolean equals(Object o) {
             if (!(o instanceof EntryKey k)) return false;
             Entry a = e, b = k.e;
-            if (hash != k.hash || a.rules != b.rules || a.drug != b.drug || a.family != b.family
-                    || a.drugFamily != b.drugFamily || !a.code.equals(b.code) || a.primaries.length != b.primaries.length) {
-                return false;
-            }
-            for (int i = 0; i < a.primaries.length; i++) if (a.primaries[i] != b.primaries[i]) return false;
-            return true;
+            return hash == k.hash && a.rules == b.rules && a.drug == b.drug && a.family == b.family
+                    && a.drugFamily == b.drugFamily && a.code.equals(b.code);
         }
     }
 
-    PreparedPolicy(Policy policy) {
-        this(policy, new Shared());
+    /** A policy prepared on its own (its tables hold only its entries). */
+    static PreparedPolicy alone(Policy policy) {
+        PreparedPolicy p = new PreparedPolicy(policy, new Shared());
+        number(List.of(p));
+        return p;
     }
 
     PreparedPolicy(Policy policy, Shared shared) {
         this.policy = policy;
+        this.id = policy.id();
         this.fromDay = policy.effectiveFrom().toEpochDay();
         this.throughDay = policy.effectiveThrough() == null ? Long.MAX_VALUE : policy.effectiveThrough().toEpochDay();
         this.positions = shared.positions;
-        texts = new RuleText[RuleKind.values().length];
-        for (RuleKind k : RuleKind.values()) texts[k.ordinal()] = policy.rule(k);
-        messages = new Template[texts.length];
-        fixes = new Template[texts.length];
-        appeals = new Template[texts.length];
+        RuleText[] t = new RuleText[RuleKind.values().length];
+        int kinds = 0;
+        for (RuleKind k : RuleKind.values()) {
+            t[k.ordinal()] = policy.rule(k);
+            if (t[k.ordinal()] != null) kinds |= 1 << k.ordinal();
+        }
+        texts = shared.array(t);
+        textKinds = kinds;
+        Template[] m = new Template[texts.length], f = new Template[texts.length], a = new Template[texts.length];
         for (int k = 0; k < texts.length; k++) {
             if (texts[k] == null) continue;
-            messages[k] = shared.template(texts[k].message());
-            fixes[k] = shared.template(texts[k].fix());
-            appeals[k] = shared.template(texts[k].appeal());
+            m[k] = shared.template(texts[k].message());
+            f[k] = shared.template(texts[k].fix());
+            a[k] = shared.template(texts[k].appeal());
         }
+        messages = shared.array(m);
+        fixes = shared.array(f);
+        appeals = shared.array(a);
         secondInitial = policy.secondInitialModifiers();
         drugLine = policy.drugLineModifiers();
-        drugLineModifiers = drugLine == null ? null : Texts.or(drugLine.modifiers());
+        drugLineModifiers = drugLine == null ? null : shared.value(Texts.or(drugLine.modifiers()));
 
         Map<String, Integer> familyIndex = new LinkedHashMap<>();
-        for (String f : policy.families().keySet()) familyIndex.putIfAbsent(f, familyIndex.size());
+        for (String fam : policy.families().keySet()) familyIndex.putIfAbsent(fam, familyIndex.size());
         for (Code c : policy.codes().values()) if (c.family() != null) familyIndex.putIfAbsent(c.family(), familyIndex.size());
         for (Drug d : policy.drugs().values()) if (d.category() != null) familyIndex.putIfAbsent(d.category(), familyIndex.size());
-        familyIds = familyIndex.keySet().toArray(new String[0]);
+        familyIds = shared.array(familyIndex.keySet().toArray(new String[0]));
+        families = familyIds.length;
 
         int top = -1;
         int topRank = Integer.MAX_VALUE;
-        for (Family f : policy.families().values()) {
-            if (f.rank() < topRank) {
-                topRank = f.rank();
-                top = familyIndex.get(f.id());
+        for (Family fam : policy.families().values()) {
+            if (fam.rank() < topRank) {
+                topRank = fam.rank();
+                top = familyIndex.get(fam.id());
             }
         }
         topFamily = top;
 
-        hourCodes = new String[familyIds.length];
-        sequentialCodes = new ArrayList<>();
-        for (int i = 0; i < familyIds.length; i++) sequentialCodes.add(new ArrayList<>());
+        String[] hours = new String[familyIds.length];
+        List<List<String>> sequential = new ArrayList<>();
+        for (int i = 0; i < familyIds.length; i++) sequential.add(new ArrayList<>());
         for (Code c : policy.codes().values()) {
-            Integer f = c.family() == null ? null : familyIndex.get(c.family());
-            if (f == null) continue;
+            Integer fam = c.family() == null ? null : familyIndex.get(c.family());
+            if (fam == null) continue;
             // the family's additional-hour code, an infusion one when there is a choice
-            if (c.role() == Role.ADDITIONAL_HOUR && (hourCodes[f] == null || c.method() == Method.INFUSION
-                    && policy.codes().get(hourCodes[f]).method() != Method.INFUSION)) hourCodes[f] = c.code();
-            if (c.role() == Role.SEQUENTIAL) sequentialCodes.get(f).add(c.code());
+            if (c.role() == Role.ADDITIONAL_HOUR && (hours[fam] == null || c.method() == Method.INFUSION
+                    && policy.codes().get(hours[fam]).method() != Method.INFUSION)) hours[fam] = c.code();
+            if (c.role() == Role.SEQUENTIAL) sequential.get(fam).add(c.code());
         }
+        hourCodes = shared.array(hours);
+        sequentialCodes = shared.value(sequential);
 
         // Every code the policy says anything about, and every drug.
         Set<String> codes = new LinkedHashSet<>(policy.codes().keySet());
-        for (Mue m : policy.mues()) codes.add(m.code());
+        for (Mue mue : policy.mues()) codes.add(mue.code());
         codes.addAll(policy.authorizations().keySet());
         codes.addAll(policy.audits().keySet());
-        for (ModifierRule r : policy.modifierRules()) if (r instanceof ModifierRule.Allowed a) codes.add(a.code());
+        for (ModifierRule r : policy.modifierRules()) if (r instanceof ModifierRule.Allowed al) codes.add(al.code());
         codes.addAll(policy.drugs().keySet());
         Map<String, Entry> map = new HashMap<>(codes.size() * 2);
         for (String c : codes) {
@@ -217,74 +296,99 @@ final class PreparedPolicy {
             Code def = rules == null ? null : rules.definition();
             int family = def == null || def.family() == null ? -1 : familyIndex.get(def.family());
             int drugFamily = drug == null || drug.category() == null ? -1 : familyIndex.get(drug.category());
-            map.put(c, new Entry(c, rules, drug, family, drugFamily));
+            map.put(c, shared.entry(new Entry(c, rules, drug, family, drugFamily)));
         }
         // A primary the policy defines nothing else about still counts when billed: give it an entry.
         for (Code c : policy.codes().values()) {
-            for (String p : c.primaries()) map.computeIfAbsent(p, k -> new Entry(k, null, null, -1, -1));
+            for (String p : c.primaries()) map.computeIfAbsent(p, k -> shared.entry(new Entry(k, null, null, -1, -1)));
         }
-        // Presence on a claim is checked by identity, so an add-on must point at the very entries
-        // this policy's map ends up holding. Entries that are not add-ons are final once shared;
-        // an add-on whose primaries are all such entries can then be shared too. An add-on with an
-        // add-on among its primaries (96368 of 96366) keeps an entry of its own: the few of them
-        // are not worth ordering, and add-ons that are each other's primaries need no special case.
-        for (Map.Entry<String, Entry> me : map.entrySet()) {
-            if (!isAddOn(me.getValue())) me.setValue(shared.entry(me.getValue()));
-        }
-        List<Entry> ownAddOns = new ArrayList<>();
-        for (Map.Entry<String, Entry> me : map.entrySet()) {
-            Entry e = me.getValue();
-            if (!isAddOn(e)) continue;
-            boolean primariesFinal = true;
-            for (String p : e.definition.primaries()) primariesFinal &= !isAddOn(map.get(p));
-            if (primariesFinal) {
-                e.primaries = primariesOf(e, map);
-                me.setValue(shared.entry(e));
-            } else {
-                ownAddOns.add(e);
-            }
-        }
-        for (Entry e : ownAddOns) e.primaries = primariesOf(e, map);
         entries = map;
     }
 
     /** The entry of a billed code, or null when the policy says nothing about it. */
     Entry entry(String code) {
-        Entry[] table = byNumber;
-        if (table == null) return entries.get(code);
-        Integer n = numbers.get(code);
-        return n == null ? null : table[n];
+        Integer boxed = numbers.get(code);
+        if (boxed == null) return null;
+        int n = boxed;
+        long[] bits = changed;
+        int w = n >>> 6;
+        long bit = 1L << n; // shifts by n mod 64
+        if ((bits[w] & bit) == 0) return common[n];
+        int rank = Long.bitCount(bits[w] & (bit - 1));
+        for (int i = 0; i < w; i++) rank += Long.bitCount(bits[i]);
+        return own[rank];
     }
 
     boolean inForceOn(long day) {
         return day >= fromDay && day <= throughDay;
     }
 
-    /** Numbers every code of the policies and gives each policy its table, when they fit the budget. */
-    static void number(Iterable<PreparedPolicy> policies, int count) {
-        TreeSet<String> codes = new TreeSet<>(); // sorted: codes billed together sit together
+    /** Whether the policy has a text (so a check) for the kind. */
+    boolean has(RuleKind kind) {
+        return (textKinds & 1 << kind.ordinal()) != 0;
+    }
+
+    /**
+     * Numbers every code of the policies (sorted, so codes billed together sit together), sets each
+     * entry's number and primaries, and gives each policy its tables: the common table (for each
+     * code the entry most of the policies have, counting "none" too), the bit set of the codes where
+     * the policy has another, and its own entries for those.
+     */
+    static void number(List<PreparedPolicy> policies) {
+        TreeSet<String> codes = new TreeSet<>();
         for (PreparedPolicy p : policies) codes.addAll(p.entries.keySet());
-        // A table per policy costs policies x codes slots; past ~4 million (16 MB) keep the maps.
-        if ((long) codes.size() * count > 4_000_000L) return;
         Map<String, Integer> numbers = new HashMap<>(codes.size() * 2);
         for (String c : codes) numbers.put(c, numbers.size());
+        int size = numbers.size();
+        // how many policies have each entry, by code number
+        List<Map<Entry, int[]>> counts = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) counts.add(new IdentityHashMap<>(4));
         for (PreparedPolicy p : policies) {
-            Entry[] table = new Entry[numbers.size()];
-            for (Map.Entry<String, Entry> e : p.entries.entrySet()) table[numbers.get(e.getKey())] = e.getValue();
-            p.numbers = numbers;
-            p.byNumber = table;
+            for (Map.Entry<String, Entry> me : p.entries.entrySet()) {
+                int n = numbers.get(me.getKey());
+                Entry e = me.getValue();
+                if (e.number < 0) {
+                    e.number = n;
+                    List<String> primaries = e.definition == null || !e.addOn ? List.of() : e.definition.primaries();
+                    if (!primaries.isEmpty()) {
+                        int[] ps = new int[primaries.size()];
+                        for (int i = 0; i < ps.length; i++) ps[i] = numbers.get(primaries.get(i));
+                        e.primaries = ps;
+                    }
+                }
+                counts.get(n).computeIfAbsent(e, k -> new int[1])[0]++;
+            }
         }
-    }
-
-    private static boolean isAddOn(Entry e) {
-        return e != null && e.definition != null && e.definition.addOn();
-    }
-
-    private static Entry[] primariesOf(Entry addOn, Map<String, Entry> map) {
-        List<String> codes = addOn.definition.primaries();
-        Entry[] primaries = new Entry[codes.size()];
-        for (int i = 0; i < primaries.length; i++) primaries[i] = map.get(codes.get(i));
-        return primaries;
+        Entry[] common = new Entry[size];
+        for (int n = 0; n < size; n++) {
+            int most = 0, having = 0;
+            for (Map.Entry<Entry, int[]> c : counts.get(n).entrySet()) {
+                having += c.getValue()[0];
+                if (c.getValue()[0] > most) {
+                    most = c.getValue()[0];
+                    common[n] = c.getKey();
+                }
+            }
+            if (policies.size() - having > most) common[n] = null; // most policies say nothing about it
+        }
+        Entry[] mine = new Entry[size];
+        for (PreparedPolicy p : policies) {
+            for (Map.Entry<String, Entry> me : p.entries.entrySet()) mine[numbers.get(me.getKey())] = me.getValue();
+            long[] bits = new long[(size + 63) >>> 6];
+            List<Entry> own = new ArrayList<>();
+            for (int n = 0; n < size; n++) {
+                if (mine[n] != common[n]) {
+                    bits[n >>> 6] |= 1L << n;
+                    own.add(mine[n]);
+                }
+                mine[n] = null;
+            }
+            p.numbers = numbers;
+            p.common = common;
+            p.changed = bits;
+            p.own = own.toArray(new Entry[0]);
+            p.entries = null; // the tables replace the map
+        }
     }
 
     /** Where a rule's text is, as findings and explanations name it; null when unknown. */

@@ -1,0 +1,81 @@
+package org.pplc.runtime.engine;
+
+/**
+ * The Adjudicator's routing table: (payer, plan) -> the first candidate policy, the rest chained
+ * by {@link PreparedPolicy#next}. One open-addressing table instead of a map of maps, so choosing
+ * a claim's policy reads two slots of two arrays and the policy, not a chain of map nodes, keys
+ * and lists; with claims spread over 1,000 payers each of those reads is a likely cache miss.
+ * Payer ids of up to 8 characters (all of them below U+0100, none U+0000) are compared as one
+ * long packed from their characters, so the payer's own String is not read; longer ids are
+ * compared as strings. Plan ids are kept as one instance per distinct id, read by every payer.
+ */
+final class Routes {
+    private final int mask;
+    /** The payer id packed by {@link #pack}, or 0 when it does not pack. */
+    private final long[] keys;
+    /** Per slot: the plan id ("" for the payer itself; null: empty slot) and the first candidate. */
+    private final Object[] slots;
+    /** The payer ids, read only for ids that do not pack. */
+    private final String[] payers;
+    private int size;
+
+    Routes(int routes) {
+        int capacity = Integer.highestOneBit(Math.max(4, routes * 2 - 1)) << 1;
+        mask = capacity - 1;
+        keys = new long[capacity];
+        slots = new Object[capacity * 2];
+        payers = new String[capacity];
+    }
+
+    /** A payer id of 1-8 characters below U+0100 and not U+0000 as a long (distinct ids, distinct longs), else 0. */
+    static long pack(String s) {
+        int n = s.length();
+        if (n == 0 || n > 8) return 0;
+        long k = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == 0 || c > 0xFF) return 0;
+            k = k << 8 | c;
+        }
+        return k;
+    }
+
+    private static int hash(String payer, String plan) {
+        int h = payer.hashCode() * 31 + plan.hashCode();
+        return h ^ (h >>> 16);
+    }
+
+    /** Adds or replaces the route; plan is "" for the payer itself and an interned instance. */
+    void put(String payer, String plan, PreparedPolicy first) {
+        long key = pack(payer);
+        for (int s = hash(payer, plan) & mask; ; s = (s + 1) & mask) {
+            Object p = slots[2 * s];
+            if (p == null) {
+                if (size + 1 > (mask + 1) / 2) throw new IllegalStateException("routing table sized too small");
+                keys[s] = key;
+                payers[s] = payer;
+                slots[2 * s] = plan;
+                slots[2 * s + 1] = first;
+                size++;
+                return;
+            }
+            if (keys[s] == key && payers[s].equals(payer) && p.equals(plan)) {
+                slots[2 * s + 1] = first;
+                return;
+            }
+        }
+    }
+
+    /** The first candidate for the payer and plan ("" for none), or null when there is no route. */
+    PreparedPolicy get(String payer, String plan) {
+        long key = pack(payer);
+        Object[] t = slots;
+        for (int s = hash(payer, plan) & mask; ; s = (s + 1) & mask) {
+            Object p = t[2 * s];
+            if (p == null) return null;
+            if (keys[s] == key && (key != 0 || payers[s].equals(payer)) && p.equals(plan)) {
+                return (PreparedPolicy) t[2 * s + 1];
+            }
+        }
+    }
+}
