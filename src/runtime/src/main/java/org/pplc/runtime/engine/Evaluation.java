@@ -61,7 +61,7 @@ final class Evaluation {
         this.entries = new Entry[n];
         this.first = new int[n];
         this.total = new int[n];
-        int families = p.families;
+        int families = p.words.families;
         this.sequentialUnits = new int[families];
         this.firstSequentialLine = new int[families];
         this.drugs = new int[families];
@@ -180,7 +180,7 @@ final class Evaluation {
 
     private void singleInitial(int i, ClaimLine line, Entry e) {
         if (!e.initial || !p.has(RuleKind.SINGLE_INITIAL_CODE)) return;
-        ModifierRule.SecondInitial second = p.secondInitial;
+        ModifierRule.SecondInitial second = p.words.secondInitial;
         // Units on the first initial line are the MUE's business: injection codes count one unit
         // per injection, and CMS allows 2 units of some initial codes in the outpatient setting.
         if (i == firstInitial) {
@@ -239,7 +239,7 @@ final class Evaluation {
     }
 
     private void authorization(int i, ClaimLine line, Entry e) {
-        if (!e.authorization) return;
+        if (e.authorization == null) return;
         List<PriorAuthorization> auths = claim.authorizations();
         int approved = 0;
         boolean listed = false;
@@ -252,10 +252,10 @@ final class Evaluation {
         }
         if (e.authorizationRequired && p.has(RuleKind.AUTHORIZATION_MISSING)) {
             if (listed) {
-                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, e.rules.authorization().provenance(),
+                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, e.authorization.provenance(),
                         () -> e.code + " needs a prior authorization; " + Texts.and(authorizationIds(e.code)) + " lists it");
             } else {
-                Provenance src = e.rules.authorization().provenance();
+                Provenance src = e.authorization.provenance();
                 fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, name -> null);
                 if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, true, src, () -> e.code
                         + " needs a prior authorization, and no authorization on the claim lists it");
@@ -266,7 +266,7 @@ final class Evaluation {
         int max = approved;
         boolean over = units > max;
         if (!over && notes == null) return;
-        Provenance src = e.rules.authorization().provenance();
+        Provenance src = e.authorization.provenance();
         if (over) {
             fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, name -> switch (name) {
                 case "approved" -> Integer.toString(max);
@@ -293,7 +293,7 @@ final class Evaluation {
     }
 
     private void drugModifier(int i, ClaimLine line, Entry e) {
-        ModifierRule.DrugLine rule = p.drugLine;
+        ModifierRule.DrugLine rule = p.words.drugLine;
         if (e.drug == null || !e.drug.singleDose() || rule == null || !p.has(RuleKind.DRUG_MODIFIER_REQUIRED)) {
             return;
         }
@@ -316,7 +316,7 @@ final class Evaluation {
         }
         fire(i, RuleKind.DRUG_MODIFIER_REQUIRED, line, line.units(), rule.provenance(), name -> switch (name) {
             case "drug" -> e.drug.name();
-            case "modifiers" -> p.drugLineModifiers;
+            case "modifiers" -> p.words.drugLineModifiers;
             default -> null;
         });
         if (notes != null) note(i, RuleKind.DRUG_MODIFIER_REQUIRED, true, rule.provenance(), () -> e.code + " (" + e.drug.name()
@@ -359,15 +359,15 @@ final class Evaluation {
         int units = sequentialUnits[f];
         boolean otherDrugs = false;
         for (int g = 0; g < drugs.length; g++) if (g != f && drugs[g] > 0) otherDrugs = true;
-        RuleKind kind = f == p.topFamily && otherDrugs ? RuleKind.CHEMO_ADDON_FOR_PREMEDICATION : RuleKind.SEQUENTIAL_SAME_DRUG;
+        RuleKind kind = f == p.words.topFamily && otherDrugs ? RuleKind.CHEMO_ADDON_FOR_PREMEDICATION : RuleKind.SEQUENTIAL_SAME_DRUG;
         if (!p.has(kind)) return;
-        String family = p.familyIds[f];
+        String family = p.words.familyIds[f];
         boolean over = units > allowed;
         ClaimLine line = lines.get(i);
         if (over) {
             fire(i, kind, line, units, null, name -> switch (name) {
                 case "drugs" -> Texts.and(kind == RuleKind.CHEMO_ADDON_FOR_PREMEDICATION ? drugNames(f, false) : drugNames(f, true));
-                case "hourCode" -> p.hourCodes[f] == null ? "" : p.hourCodes[f];
+                case "hourCode" -> p.words.hourCodes[f] == null ? "" : p.words.hourCodes[f];
                 case "therapeuticCodes" -> Texts.or(otherSequentialCodes(f));
                 default -> null;
             });
@@ -393,8 +393,8 @@ final class Evaluation {
         Provenance src = source != null ? source : t.provenance();
         if (findings == null) findings = new ArrayList<>(4);
         findings.add(new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind,
-                Template.fill(p.messages[kind.ordinal()], values), Template.fill(p.fixes[kind.ordinal()], values),
-                Template.fill(p.appeals[kind.ordinal()], values),
+                Template.fill(p.words.messages[kind.ordinal()], values), Template.fill(p.words.fixes[kind.ordinal()], values),
+                Template.fill(p.words.appeals[kind.ordinal()], values),
                 position(src), src == null ? null : src.layer(), src == null ? null : src.citation()));
         if (strongest == null || t.action().compareTo(strongest) > 0) strongest = t.action();
     }
@@ -415,7 +415,7 @@ final class Evaluation {
     }
 
     private String position(Provenance source) {
-        return p.position(source);
+        return p.words.position(source);
     }
 
     private static String firstPresent(ClaimLine line, List<String> wanted) {
@@ -459,7 +459,7 @@ final class Evaluation {
     private List<String> otherSequentialCodes(int family) {
         List<String> codes = new ArrayList<>();
         for (int g = 0; g < drugs.length; g++) {
-            if (g != family && drugs[g] > 0) codes.addAll(p.sequentialCodes.get(g));
+            if (g != family && drugs[g] > 0) codes.addAll(p.words.sequentialCodes.get(g));
         }
         return codes;
     }

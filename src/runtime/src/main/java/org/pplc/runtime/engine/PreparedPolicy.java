@@ -44,6 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class PreparedPolicy {
     private static final int[] NO_PRIMARIES = new int[0];
+    /** Stands for "no text" when counting which text most policies have. */
+    private static final RuleText NO_TEXT = new RuleText("", null, null, List.of(), null, null, null, null, null);
 
     /** Everything the engine knows about one code (an administration code, a drug, or both). */
     static final class Entry {
@@ -63,7 +65,8 @@ final class PreparedPolicy {
         final boolean professionalMue, facilityMue;
         final int professionalCap, facilityCap;
         final boolean professionalPerDay, facilityPerDay;
-        final boolean authorization, authorizationRequired;
+        final Authorization authorization;
+        final boolean authorizationRequired;
         final boolean audit;
         final int auditUnits;
         final boolean allowedModifiers;
@@ -91,7 +94,7 @@ final class PreparedPolicy {
             this.professionalPerDay = professional != null && professional.indicator().perDateOfService();
             this.facilityPerDay = facility != null && facility.indicator().perDateOfService();
             Authorization a = rules == null ? null : rules.authorization();
-            this.authorization = a != null;
+            this.authorization = a;
             this.authorizationRequired = a != null && a.required();
             AuditThreshold t = rules == null ? null : rules.audit();
             this.audit = t != null;
@@ -106,19 +109,8 @@ final class PreparedPolicy {
         }
     }
 
-    final Policy policy;
     /** The policy's id, kept here so a result does not read the Policy. */
     final String id;
-    /** The policy's entries by code, until {@link #number} has put them into the tables. */
-    private Map<String, Entry> entries;
-    /** Code -> number; one map for all policies of the Adjudicator, so it stays in the cache. */
-    private Map<String, Integer> numbers;
-    /** Entry by code number, common to all policies of the Adjudicator: the entry most of them have. */
-    private Entry[] common;
-    /** Bit n set: this policy's entry for code n is not the common one but in {@link #own}. */
-    private long[] changed;
-    /** This policy's entries for the codes of {@link #changed}, by ascending number (null: none). */
-    private Entry[] own;
     /** The effective dates as day numbers, for choosing the policy without touching the Policy. */
     final long fromDay, throughDay;
     /**
@@ -126,28 +118,101 @@ final class PreparedPolicy {
      * plan's next own policy, then the payer's. Set by the Adjudicator's routing table.
      */
     PreparedPolicy next;
-    final RuleText[] texts;
+    /** What all policies of the Adjudicator share: the code numbers, the common entries and texts. */
+    private Tables tables;
+    /** Bit n set: this policy's entry for code n is not the common one but in {@link #own}. */
+    private long[] changed;
+    /** This policy's entries for the codes of {@link #changed}, by ascending number (null: none). */
+    private Entry[] own;
     /** Bit k set: the policy has a text for RuleKind k (the checks test this on every line). */
     private final int textKinds;
-    final String[] familyIds;
-    final int families;
-    /** The family at the top of the hierarchy (lowest rank: chemotherapy), or -1. */
-    final int topFamily;
-    /** Per family: its additional-hour infusion code (96415 for chemo), or null. */
-    final String[] hourCodes;
-    /** Per family: its sequential codes, e.g. ["96367", "96375"] for therapeutic. */
-    final List<List<String>> sequentialCodes;
-    final ModifierRule.SecondInitial secondInitial;
-    final ModifierRule.DrugLine drugLine;
-    /** The rule texts by kind, cut into templates once: message, fix, appeal. */
-    final Template[] messages, fixes, appeals;
-    /** "JW or JZ": the drug-line modifiers as findings word them, joined once. */
-    final String drugLineModifiers;
+    /** Bit k set: the policy's text for RuleKind k is not the common one but in {@link #texts}. */
+    private int ownTexts;
+    private final RuleText[] texts;
+    /** How the policy words its findings; shared by every policy that words them alike. */
+    final Words words;
+    /** The policy's entries by code, until {@link #number} has put them into the tables. */
+    private Map<String, Entry> entries;
+
+    /** The tables every policy of one Adjudicator reads (so they stay in the processor cache). */
+    private static final class Tables {
+        /** Code -> number, the codes sorted so that codes billed together sit together. */
+        final Map<String, Integer> numbers;
+        /** By code number: the entry most of the policies have (null when most say nothing). */
+        final Entry[] common;
+        /** By RuleKind: the text most of the policies have. */
+        final RuleText[] texts;
+
+        Tables(Map<String, Integer> numbers, Entry[] common, RuleText[] texts) {
+            this.numbers = numbers;
+            this.common = common;
+            this.texts = texts;
+        }
+    }
+
     /**
-     * "file:line:column" of each rule's text, written once per position and shared by every policy
-     * of the Adjudicator (a finding names its source; most claims hit the same few rules).
+     * What findings are written from, apart from the rule texts themselves: with many payers most
+     * policies word them alike, so one instance serves them all and stays in the cache.
      */
-    private final Map<SourceRef, String> positions;
+    static final class Words {
+        /** The rule texts by kind, cut into templates once: message, fix, appeal. */
+        final Template[] messages, fixes, appeals;
+        final String[] familyIds;
+        final int families;
+        /** The family at the top of the hierarchy (lowest rank: chemotherapy), or -1. */
+        final int topFamily;
+        /** Per family: its additional-hour infusion code (96415 for chemo), or null. */
+        final String[] hourCodes;
+        /** Per family: its sequential codes, e.g. ["96367", "96375"] for therapeutic. */
+        final List<List<String>> sequentialCodes;
+        final ModifierRule.SecondInitial secondInitial;
+        final ModifierRule.DrugLine drugLine;
+        /** "JW or JZ": the drug-line modifiers as findings word them, joined once. */
+        final String drugLineModifiers;
+        /**
+         * "file:line:column" of each rule's text, written once per position and shared by every
+         * policy of the Adjudicator (a finding names its source; most claims hit the same few rules).
+         */
+        private final Map<SourceRef, String> positions;
+
+        Words(Template[] messages, Template[] fixes, Template[] appeals, String[] familyIds, int topFamily,
+              String[] hourCodes, List<List<String>> sequentialCodes, ModifierRule.SecondInitial secondInitial,
+              ModifierRule.DrugLine drugLine, Map<SourceRef, String> positions) {
+            this.messages = messages;
+            this.fixes = fixes;
+            this.appeals = appeals;
+            this.familyIds = familyIds;
+            this.families = familyIds.length;
+            this.topFamily = topFamily;
+            this.hourCodes = hourCodes;
+            this.sequentialCodes = sequentialCodes;
+            this.secondInitial = secondInitial;
+            this.drugLine = drugLine;
+            this.drugLineModifiers = drugLine == null ? null : Texts.or(drugLine.modifiers());
+            this.positions = positions;
+        }
+
+        private List<Object> content() {
+            return Arrays.asList(Arrays.asList(messages), Arrays.asList(fixes), Arrays.asList(appeals),
+                    Arrays.asList(familyIds), topFamily, Arrays.asList(hourCodes), sequentialCodes, secondInitial, drugLine);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Words w && content().equals(w.content());
+        }
+
+        @Override
+        public int hashCode() {
+            return content().hashCode();
+        }
+
+        /** Where a rule's text is, as findings and explanations name it; null when unknown. */
+        String position(Provenance p) {
+            if (p == null || p.source() == null) return null;
+            return positions.computeIfAbsent(p.source(), SourceRef::toString);
+        }
+    }
 
     /**
      * What the policies of one Adjudicator share: with many payers, most of a plan's entries and
@@ -181,6 +246,10 @@ final class PreparedPolicy {
         @SuppressWarnings("unchecked")
         <T> T value(T v) {
             return (T) values.computeIfAbsent(v, k -> v);
+        }
+
+        Words words(Words w) {
+            return (Words) values.computeIfAbsent(w, k -> w);
         }
     }
 
@@ -224,11 +293,9 @@ final class PreparedPolicy {
     }
 
     PreparedPolicy(Policy policy, Shared shared) {
-        this.policy = policy;
         this.id = policy.id();
         this.fromDay = policy.effectiveFrom().toEpochDay();
         this.throughDay = policy.effectiveThrough() == null ? Long.MAX_VALUE : policy.effectiveThrough().toEpochDay();
-        this.positions = shared.positions;
         RuleText[] t = new RuleText[RuleKind.values().length];
         int kinds = 0;
         for (RuleKind k : RuleKind.values()) {
@@ -244,19 +311,12 @@ final class PreparedPolicy {
             f[k] = shared.template(texts[k].fix());
             a[k] = shared.template(texts[k].appeal());
         }
-        messages = shared.array(m);
-        fixes = shared.array(f);
-        appeals = shared.array(a);
-        secondInitial = policy.secondInitialModifiers();
-        drugLine = policy.drugLineModifiers();
-        drugLineModifiers = drugLine == null ? null : shared.value(Texts.or(drugLine.modifiers()));
 
         Map<String, Integer> familyIndex = new LinkedHashMap<>();
         for (String fam : policy.families().keySet()) familyIndex.putIfAbsent(fam, familyIndex.size());
         for (Code c : policy.codes().values()) if (c.family() != null) familyIndex.putIfAbsent(c.family(), familyIndex.size());
         for (Drug d : policy.drugs().values()) if (d.category() != null) familyIndex.putIfAbsent(d.category(), familyIndex.size());
-        familyIds = shared.array(familyIndex.keySet().toArray(new String[0]));
-        families = familyIds.length;
+        String[] familyIds = familyIndex.keySet().toArray(new String[0]);
 
         int top = -1;
         int topRank = Integer.MAX_VALUE;
@@ -266,7 +326,6 @@ final class PreparedPolicy {
                 top = familyIndex.get(fam.id());
             }
         }
-        topFamily = top;
 
         String[] hours = new String[familyIds.length];
         List<List<String>> sequential = new ArrayList<>();
@@ -279,8 +338,8 @@ final class PreparedPolicy {
                     && policy.codes().get(hours[fam]).method() != Method.INFUSION)) hours[fam] = c.code();
             if (c.role() == Role.SEQUENTIAL) sequential.get(fam).add(c.code());
         }
-        hourCodes = shared.array(hours);
-        sequentialCodes = shared.value(sequential);
+        words = shared.words(new Words(m, f, a, familyIds, top, hours, sequential,
+                policy.secondInitialModifiers(), policy.drugLineModifiers(), shared.positions));
 
         // Every code the policy says anything about, and every drug.
         Set<String> codes = new LinkedHashSet<>(policy.codes().keySet());
@@ -307,13 +366,14 @@ final class PreparedPolicy {
 
     /** The entry of a billed code, or null when the policy says nothing about it. */
     Entry entry(String code) {
-        Integer boxed = numbers.get(code);
+        Tables t = tables;
+        Integer boxed = t.numbers.get(code);
         if (boxed == null) return null;
         int n = boxed;
         long[] bits = changed;
         int w = n >>> 6;
         long bit = 1L << n; // shifts by n mod 64
-        if ((bits[w] & bit) == 0) return common[n];
+        if ((bits[w] & bit) == 0) return t.common[n];
         int rank = Long.bitCount(bits[w] & (bit - 1));
         for (int i = 0; i < w; i++) rank += Long.bitCount(bits[i]);
         return own[rank];
@@ -321,6 +381,12 @@ final class PreparedPolicy {
 
     boolean inForceOn(long day) {
         return day >= fromDay && day <= throughDay;
+    }
+
+    /** The policy's text for the kind, or null (then it does not check it). */
+    RuleText text(RuleKind kind) {
+        int k = kind.ordinal();
+        return (ownTexts & 1 << k) == 0 ? tables.texts[k] : texts[k];
     }
 
     /** Whether the policy has a text (so a check) for the kind. */
@@ -340,6 +406,7 @@ final class PreparedPolicy {
         Map<String, Integer> numbers = new HashMap<>(codes.size() * 2);
         for (String c : codes) numbers.put(c, numbers.size());
         int size = numbers.size();
+        Map<List<String>, int[]> primaryNumbers = new HashMap<>();
         // how many policies have each entry, by code number
         List<Map<Entry, int[]>> counts = new ArrayList<>(size);
         for (int i = 0; i < size; i++) counts.add(new IdentityHashMap<>(4));
@@ -351,9 +418,12 @@ final class PreparedPolicy {
                     e.number = n;
                     List<String> primaries = e.definition == null || !e.addOn ? List.of() : e.definition.primaries();
                     if (!primaries.isEmpty()) {
-                        int[] ps = new int[primaries.size()];
-                        for (int i = 0; i < ps.length; i++) ps[i] = numbers.get(primaries.get(i));
-                        e.primaries = ps;
+                        // one array per list of primaries, shared by every payer's entry of the code
+                        e.primaries = primaryNumbers.computeIfAbsent(primaries, k -> {
+                            int[] ps = new int[k.size()];
+                            for (int i = 0; i < ps.length; i++) ps[i] = numbers.get(k.get(i));
+                            return ps;
+                        });
                     }
                 }
                 counts.get(n).computeIfAbsent(e, k -> new int[1])[0]++;
@@ -371,6 +441,27 @@ final class PreparedPolicy {
             }
             if (policies.size() - having > most) common[n] = null; // most policies say nothing about it
         }
+        // the text of each kind most of the policies have
+        int kinds = RuleKind.values().length;
+        RuleText[] commonTexts = new RuleText[kinds];
+        for (int k = 0; k < kinds; k++) {
+            Map<RuleText, int[]> textCounts = new IdentityHashMap<>();
+            int most = 0;
+            for (PreparedPolicy p : policies) {
+                RuleText t = p.texts[k];
+                int c = ++textCounts.computeIfAbsent(t == null ? NO_TEXT : t, x -> new int[1])[0];
+                if (c > most) {
+                    most = c;
+                    commonTexts[k] = t;
+                }
+            }
+        }
+        Tables tables = new Tables(numbers, common, commonTexts);
+        for (PreparedPolicy p : policies) {
+            int own = 0;
+            for (int k = 0; k < kinds; k++) if (p.texts[k] != commonTexts[k]) own |= 1 << k;
+            p.ownTexts = own;
+        }
         Entry[] mine = new Entry[size];
         for (PreparedPolicy p : policies) {
             for (Map.Entry<String, Entry> me : p.entries.entrySet()) mine[numbers.get(me.getKey())] = me.getValue();
@@ -383,21 +474,10 @@ final class PreparedPolicy {
                 }
                 mine[n] = null;
             }
-            p.numbers = numbers;
-            p.common = common;
+            p.tables = tables;
             p.changed = bits;
             p.own = own.toArray(new Entry[0]);
             p.entries = null; // the tables replace the map
         }
-    }
-
-    /** Where a rule's text is, as findings and explanations name it; null when unknown. */
-    String position(Provenance p) {
-        if (p == null || p.source() == null) return null;
-        return positions.computeIfAbsent(p.source(), SourceRef::toString);
-    }
-
-    RuleText text(RuleKind kind) {
-        return texts[kind.ordinal()];
     }
 }
