@@ -173,11 +173,11 @@ final class PreparedPolicy {
          * "file:line:column" of each rule's text, written once per position and shared by every
          * policy of the Adjudicator (a finding names its source; most claims hit the same few rules).
          */
-        private final Map<SourceRef, String> positions;
+        private final Map<Place, String> positions;
 
         Words(Template[] messages, Template[] fixes, Template[] appeals, String[] familyIds, int topFamily,
               String[] hourCodes, List<List<String>> sequentialCodes, ModifierRule.SecondInitial secondInitial,
-              ModifierRule.DrugLine drugLine, Map<SourceRef, String> positions) {
+              ModifierRule.DrugLine drugLine, Map<Place, String> positions) {
             this.messages = messages;
             this.fixes = fixes;
             this.appeals = appeals;
@@ -210,7 +210,35 @@ final class PreparedPolicy {
         /** Where a rule's text is, as findings and explanations name it; null when unknown. */
         String position(Provenance p) {
             if (p == null || p.source() == null) return null;
-            return positions.computeIfAbsent(p.source(), SourceRef::toString);
+            return positions.computeIfAbsent(new Place(p.source()), Place::toString);
+        }
+    }
+
+    /**
+     * A position as a key by identity: hashing the record would read its file name, which for a
+     * payer's rule is one more object seldom in the cache. Equal positions of different instances
+     * get one string each, which is the same text.
+     */
+    private static final class Place {
+        private final SourceRef ref;
+
+        Place(SourceRef ref) {
+            this.ref = ref;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(ref);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Place p && p.ref == ref;
+        }
+
+        @Override
+        public String toString() {
+            return ref.toString();
         }
     }
 
@@ -222,9 +250,18 @@ final class PreparedPolicy {
      * between one claim after another for the same payer and claims spread over all of them).
      */
     static final class Shared {
-        final Map<SourceRef, String> positions = new ConcurrentHashMap<>();
+        final Map<Place, String> positions = new ConcurrentHashMap<>();
         private final Map<String, Template> templates = new HashMap<>();
         private final Map<EntryKey, Entry> entries = new HashMap<>();
+        /**
+         * One String per code for all entries: a payer's entry otherwise holds the instance parsed
+         * from the payer's file, which a claim line would read (its hash, its characters) cold.
+         */
+        private final Map<String, String> codes = new HashMap<>();
+
+        String code(String c) {
+            return codes.computeIfAbsent(c, k -> k);
+        }
         /** Arrays and lists of equal content (by their elements' equals), one instance each. */
         private final Map<Object, Object> values = new HashMap<>();
 
@@ -355,11 +392,11 @@ final class PreparedPolicy {
             Code def = rules == null ? null : rules.definition();
             int family = def == null || def.family() == null ? -1 : familyIndex.get(def.family());
             int drugFamily = drug == null || drug.category() == null ? -1 : familyIndex.get(drug.category());
-            map.put(c, shared.entry(new Entry(c, rules, drug, family, drugFamily)));
+            map.put(c, shared.entry(new Entry(shared.code(c), rules, drug, family, drugFamily)));
         }
         // A primary the policy defines nothing else about still counts when billed: give it an entry.
         for (Code c : policy.codes().values()) {
-            for (String p : c.primaries()) map.computeIfAbsent(p, k -> shared.entry(new Entry(k, null, null, -1, -1)));
+            for (String p : c.primaries()) map.computeIfAbsent(p, k -> shared.entry(new Entry(shared.code(k), null, null, -1, -1)));
         }
         entries = map;
     }
@@ -462,6 +499,7 @@ final class PreparedPolicy {
             for (int k = 0; k < kinds; k++) if (p.texts[k] != commonTexts[k]) own |= 1 << k;
             p.ownTexts = own;
         }
+        Map<List<Object>, Object[]> sameTables = new HashMap<>();
         Entry[] mine = new Entry[size];
         for (PreparedPolicy p : policies) {
             for (Map.Entry<String, Entry> me : p.entries.entrySet()) mine[numbers.get(me.getKey())] = me.getValue();
@@ -474,10 +512,17 @@ final class PreparedPolicy {
                 }
                 mine[n] = null;
             }
+            // a plan that changes nothing of its payer's policy has the same tables: one copy
+            Object[] both = tables(sameTables, bits, own.toArray(new Entry[0]));
             p.tables = tables;
-            p.changed = bits;
-            p.own = own.toArray(new Entry[0]);
+            p.changed = (long[]) both[0];
+            p.own = (Entry[]) both[1];
             p.entries = null; // the tables replace the map
         }
+    }
+
+    /** The bit set and own entries of an earlier policy when equal to these (entries by identity), else these. */
+    private static Object[] tables(Map<List<Object>, Object[]> seen, long[] bits, Entry[] own) {
+        return seen.computeIfAbsent(List.of(java.nio.LongBuffer.wrap(bits), Arrays.asList(own)), k -> new Object[]{bits, own});
     }
 }
