@@ -9,7 +9,6 @@ import org.pplc.runtime.policy.Selection;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,15 +30,7 @@ public final class Adjudicator {
 
     public Adjudicator(PolicySet policySet) {
         this.policySet = Objects.requireNonNull(policySet, "policySet");
-        Map<Policy, PreparedPolicy> m = new IdentityHashMap<>();
-        List<PreparedPolicy> prepared = new ArrayList<>();
-        PreparedPolicy.Shared shared = new PreparedPolicy.Shared(); // policies share most rules and texts
-        for (Policy p : policySet.policies().values()) {
-            PreparedPolicy pp = new PreparedPolicy(p, shared);
-            m.put(p, pp);
-            prepared.add(pp);
-        }
-        PreparedPolicy.number(prepared);
+        Map<Policy, PreparedPolicy> m = PreparedPolicy.prepareAll(policySet.policies().values());
         Map<String, Map<String, List<PreparedPolicy>>> byPayer = new HashMap<>();
         for (Policy p : policySet.policies().values()) {
             if (p.payer() == null) continue;

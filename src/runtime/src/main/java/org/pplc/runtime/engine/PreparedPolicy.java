@@ -135,7 +135,7 @@ final class PreparedPolicy {
     private Map<String, Entry> entries;
 
     /** The tables every policy of one Adjudicator reads (so they stay in the processor cache). */
-    private static final class Tables {
+    static final class Tables {
         /** Code -> number, the codes sorted so that codes billed together sit together. */
         final Map<String, Integer> numbers;
         /** By code number: the entry most of the policies have (null when most say nothing). */
@@ -322,6 +322,21 @@ final class PreparedPolicy {
         }
     }
 
+    /** The policies prepared together, as the Adjudicator does (sharing what is equal), by policy. */
+    static Map<Policy, PreparedPolicy> prepareAll(Iterable<Policy> policies) {
+        Map<Policy, PreparedPolicy> m = new IdentityHashMap<>();
+        List<PreparedPolicy> prepared = new ArrayList<>();
+        Shared shared = new Shared(); // policies share most rules and texts
+        for (Policy p : policies) {
+            if (m.containsKey(p)) continue;
+            PreparedPolicy pp = new PreparedPolicy(p, shared);
+            m.put(p, pp);
+            prepared.add(pp);
+        }
+        number(prepared);
+        return m;
+    }
+
     /** A policy prepared on its own (its tables hold only its entries). */
     static PreparedPolicy alone(Policy policy) {
         PreparedPolicy p = new PreparedPolicy(policy, new Shared());
@@ -424,6 +439,11 @@ final class PreparedPolicy {
     RuleText text(RuleKind kind) {
         int k = kind.ordinal();
         return (ownTexts & 1 << k) == 0 ? tables.texts[k] : texts[k];
+    }
+
+    /** For tests: the tables this policy reads. */
+    Tables tables() {
+        return tables;
     }
 
     /** Whether the policy has a text (so a check) for the kind. */
