@@ -252,11 +252,11 @@ final class Evaluation {
         }
         if (e.authorizationRequired && p.has(RuleKind.AUTHORIZATION_MISSING)) {
             if (listed) {
-                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, e.authorization.provenance(),
+                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, e.authorizationSource,
                         () -> e.code + " needs a prior authorization; " + Texts.and(authorizationIds(e.code)) + " lists it");
             } else {
-                Provenance src = e.authorization.provenance();
-                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, name -> null);
+                Provenance src = e.authorizationSource;
+                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, e.authorizationPosition(p.words), name -> null);
                 if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, true, src, () -> e.code
                         + " needs a prior authorization, and no authorization on the claim lists it");
             }
@@ -266,9 +266,9 @@ final class Evaluation {
         int max = approved;
         boolean over = units > max;
         if (!over && notes == null) return;
-        Provenance src = e.authorization.provenance();
+        Provenance src = e.authorizationSource;
         if (over) {
-            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, name -> switch (name) {
+            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, e.authorizationPosition(p.words), name -> switch (name) {
                 case "approved" -> Integer.toString(max);
                 case "authorization" -> Texts.and(authorizationIds(e.code));
                 default -> null;
@@ -383,6 +383,12 @@ final class Evaluation {
 
     private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source,
                       Function<String, String> specific) {
+        fire(i, kind, line, units, source, null, specific);
+    }
+
+    /** As above; {@code position} is the source's position when the caller keeps it (else null: looked up). */
+    private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source, String position,
+                      Function<String, String> specific) {
         RuleText t = p.text(kind);
         String code = line.code();
         Function<String, String> values = name -> switch (name) {
@@ -395,7 +401,8 @@ final class Evaluation {
         findings.add(new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind,
                 Template.fill(p.words.messages[kind.ordinal()], values), Template.fill(p.words.fixes[kind.ordinal()], values),
                 Template.fill(p.words.appeals[kind.ordinal()], values),
-                position(src), src == null ? null : src.layer(), src == null ? null : src.citation()));
+                position != null && src == source ? position : position(src), src == null ? null : src.layer(),
+                src == null ? null : src.citation()));
         if (strongest == null || t.action().compareTo(strongest) > 0) strongest = t.action();
     }
 

@@ -67,6 +67,9 @@ final class PreparedPolicy {
         final boolean professionalPerDay, facilityPerDay;
         final Authorization authorization;
         final boolean authorizationRequired;
+        /** The authorization's provenance, and its position once a finding named it (read by every finding on it). */
+        final Provenance authorizationSource;
+        private String authorizationPosition;
         final boolean audit;
         final int auditUnits;
         final boolean allowedModifiers;
@@ -96,10 +99,26 @@ final class PreparedPolicy {
             Authorization a = rules == null ? null : rules.authorization();
             this.authorization = a;
             this.authorizationRequired = a != null && a.required();
+            this.authorizationSource = a == null ? null : a.provenance();
             AuditThreshold t = rules == null ? null : rules.audit();
             this.audit = t != null;
             this.auditUnits = t == null ? 0 : t.units();
             this.allowedModifiers = rules != null && rules.allowedModifiers() != null;
+        }
+
+        /**
+         * Where the authorization's text is, as {@link Words#position} gives it, kept once asked: an
+         * authorization is a payer's own rule, so its position is otherwise a few reads of objects
+         * of that payer (the source reference, the map's node) that are seldom in the cache. A
+         * race writes the same string twice.
+         */
+        String authorizationPosition(Words words) {
+            String s = authorizationPosition;
+            if (s == null) {
+                s = words.position(authorizationSource);
+                authorizationPosition = s;
+            }
+            return s;
         }
 
         /** The MUE of the claim's setting, or null; read when it fires or is explained. */
