@@ -6,7 +6,6 @@ import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.engine.PreparedPolicy.Entry;
 import org.pplc.runtime.model.Action;
 import org.pplc.runtime.model.AuditThreshold;
-import org.pplc.runtime.model.Authorization;
 import org.pplc.runtime.model.ModifierRule;
 import org.pplc.runtime.model.Mue;
 import org.pplc.runtime.model.Provenance;
