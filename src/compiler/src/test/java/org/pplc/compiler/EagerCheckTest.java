@@ -170,9 +170,10 @@ class EagerCheckTest {
                 }
                 """));
         assertSameAsWholeSet(unknown, false);
-        // A plan the payer (declared later) does not have.
+        assertEquals(List.of("unknown-payer"), codes(unknown));
+        // A plan the payer (declared later) does not have: found when the last file is in.
         List<SourceFile> plan = new ArrayList<>(base());
-        plan.add(0, new SourceFile("a.ppl", """
+        plan.add(new SourceFile("a.ppl", """
                 policy y {
                   applies to payer q plan silver
                   extends medicare-b
@@ -181,6 +182,11 @@ class EagerCheckTest {
                 """));
         plan.add(new SourceFile("z.ppl", "payer q \"Q\" {\n  plan gold \"Gold\"\n}\n"));
         assertSameAsWholeSet(plan, false);
+        assertEquals(List.of("unknown-plan"), codes(plan));
+        List<SourceFile> planKnown = new ArrayList<>(plan);
+        planKnown.set(planKnown.size() - 1, new SourceFile("z.ppl", "payer q \"Q\" {\n  plan silver \"Silver\"\n}\n"));
+        assertSameAsWholeSet(planKnown, true);
+        assertSameAsWholeSet(List.of(), true);
     }
 
     @Test
