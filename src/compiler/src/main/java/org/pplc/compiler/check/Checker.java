@@ -90,9 +90,9 @@ public final class Checker {
      * Checks file by file as the compiler parses them, so that each policy is checked (and handed
      * to {@code whileClean}) while its syntax tree is still in the processor's cache, instead of
      * after a hundred megabytes of tree have been built. This is a fast path for input in the usual
-     * order (payers declared and parents defined before the policies that name them) and without
-     * errors: there every check runs on what it would see in the whole-set check, so the result and
-     * the diagnostics are the same. On anything else it gives up, and the caller checks the whole
+     * order (parents defined before the policies that extend them) and without errors: there every
+     * check runs on what it would see in the whole-set check, so the result and the diagnostics are
+     * the same. On anything else it gives up, and the caller checks the whole
      * set with {@link #check(List, Diagnostics, Consumer)} as before.
      */
     public static Eager eager(Consumer<CheckedPolicy> whileClean) {
@@ -112,9 +112,10 @@ public final class Checker {
         }
 
         /**
-         * Declares the file's payers and policies and checks its policies now. Gives up (and
-         * ignores the files after it) on the first error or on a policy whose payer or parent has
-         * not been seen yet: the whole-set check orders and reports those.
+         * Declares the file's payers and policies and checks its policies now (a payer not
+         * declared yet is looked up in {@link #finish}). Gives up, and ignores the files after it,
+         * on the first error or on a policy whose parent has not been checked yet: the whole-set
+         * check orders and reports those.
          */
         public void offer(PolicyFile file) {
             if (failed) return;
