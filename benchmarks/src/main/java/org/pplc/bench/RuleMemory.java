@@ -2,6 +2,7 @@ package org.pplc.bench;
 
 import org.pplc.compiler.Compilation;
 import org.pplc.compiler.PolicyCompiler;
+import org.pplc.runtime.engine.Adjudicator;
 import org.pplc.runtime.policy.PolicySet;
 
 /**
@@ -29,7 +30,12 @@ public final class RuleMemory {
         System.out.printf("rules: %d (%d lines, %d payers, %d policies); compile %d ms; retained %.1f MB; %.0f bytes per rule%n",
                 corpus.rules(), corpus.lines(), payers, set.policies().size(), ms, bytes / 1048576.0,
                 (double) bytes / corpus.rules());
-        if (set.policies().isEmpty() || corpus.files().isEmpty()) throw new AssertionError(); // keep both reachable
+        // what a product holds once it adjudicates: the set plus the engine's prepared tables
+        Adjudicator engine = new Adjudicator(set);
+        long prepared = settledUsed() - before;
+        System.out.printf("with the engine's prepared tables (new Adjudicator(set)): retained %.1f MB; %.0f bytes per rule%n",
+                prepared / 1048576.0, (double) prepared / corpus.rules());
+        if (set.policies().isEmpty() || corpus.files().isEmpty() || engine == null) throw new AssertionError(); // keep all reachable
     }
 
     private static long settledUsed() {

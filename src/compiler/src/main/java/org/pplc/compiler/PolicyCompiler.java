@@ -129,19 +129,29 @@ public final class PolicyCompiler {
     private static Compilation compile(List<SourceFile> sources, Diagnostics diag) {
         List<Ast.PolicyFile> files = new ArrayList<>();
         boolean syntaxOk = !diag.hasErrors();
+        // Each file's policies are checked, and lowered, right after the file is parsed, while its
+        // syntax tree is in the cache; input in another order, or with an error, is checked as a
+        // whole afterwards (below), which gives every diagnostic in its usual form.
+        Lowering.Session lowering = new Lowering.Session();
+        Checker.Eager eager = Checker.eager(lowering::add);
+        if (!syntaxOk) eager.abandon();
         for (SourceFile s : sources) {
             Ast.PolicyFile file = AstBuilder.parse(s.path(), s.text(), diag);
             if (file == null) {
                 syntaxOk = false;
+                eager.abandon();
                 continue;
             }
             files.add(file);
+            eager.offer(file);
         }
         if (!syntaxOk) return new Compilation(diag.sorted(), null, null, List.copyOf(files), List.copyOf(sources));
-        // Each policy is lowered as soon as it is checked (while its syntax tree is in the cache);
-        // the lowered policies are used only if no error is reported at all.
-        Lowering.Session lowering = new Lowering.Session();
-        CheckResult checked = Checker.check(files, diag, lowering::add);
+        CheckResult checked = eager.finish(diag);
+        if (checked == null) {
+            // The lowered policies are used only if no error is reported at all.
+            lowering = new Lowering.Session();
+            checked = Checker.check(files, diag, lowering::add);
+        }
         PolicySet set = diag.hasErrors() ? null : lowering.finish(checked);
         return new Compilation(diag.sorted(), set, diag.hasErrors() ? null : checked, List.copyOf(files),
                 List.copyOf(sources));

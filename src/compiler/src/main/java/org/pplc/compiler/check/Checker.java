@@ -51,6 +51,16 @@ public final class Checker {
      */
     private final Map<String, String> names = new HashMap<>();
 
+    /**
+     * The eager path's 'applies to' statements whose payer was not declared yet (the Medicare
+     * baseline comes before the payer list): checked when every file has been read. Null in the
+     * whole-set check, which declares every payer first.
+     */
+    private List<Applies> laterPayers;
+    /** The eager path's policies by payer and plan (for overlapping dates), and its policies for all payers. */
+    private final Map<List<String>, List<Header>> groups = new HashMap<>();
+    private final List<CheckedPolicy> forAllPayers = new ArrayList<>();
+
     /** Told of each policy as soon as it is checked, while no error has been reported; or null. */
     private final Consumer<CheckedPolicy> whileClean;
     private boolean clean = true;
@@ -76,6 +86,108 @@ public final class Checker {
         return new Checker(diag, java.util.Objects.requireNonNull(whileClean)).run(files);
     }
 
+    /**
+     * Checks file by file as the compiler parses them, so that each policy is checked (and handed
+     * to {@code whileClean}) while its syntax tree is still in the processor's cache, instead of
+     * after a hundred megabytes of tree have been built. This is a fast path for input in the usual
+     * order (parents defined before the policies that extend them) and without errors: there every
+     * check runs on what it would see in the whole-set check, so the result and the diagnostics are
+     * the same. On anything else it gives up, and the caller checks the whole
+     * set with {@link #check(List, Diagnostics, Consumer)} as before.
+     */
+    public static Eager eager(Consumer<CheckedPolicy> whileClean) {
+        return new Eager(java.util.Objects.requireNonNull(whileClean));
+    }
+
+    /** See {@link #eager}. */
+    public static final class Eager {
+        /** Its diagnostics go to a scratch list, given to the caller's only when the fast path holds. */
+        private final Diagnostics scratch = new Diagnostics();
+        private final Checker checker;
+        private boolean failed;
+
+        private Eager(Consumer<CheckedPolicy> whileClean) {
+            checker = new Checker(scratch, whileClean);
+            checker.laterPayers = new ArrayList<>();
+        }
+
+        /**
+         * Declares the file's payers and policies and checks its policies now (a payer not
+         * declared yet is looked up in {@link #finish}). Gives up, and ignores the files after it,
+         * on the first error or on a policy whose parent has not been checked yet: the whole-set
+         * check orders and reports those.
+         */
+        public void offer(PolicyFile file) {
+            if (failed) return;
+            failed = !checker.offer(file);
+        }
+
+        /** Stops the fast path: a file did not parse, and nothing is checked. */
+        public void abandon() {
+            failed = true;
+        }
+
+        /**
+         * Runs the checks that need every header (extends, overlapping dates, rules defined) and
+         * returns the result, its diagnostics added to {@code diag}; or null when the fast path
+         * gave up and the caller must check the whole set.
+         */
+        public CheckResult finish(Diagnostics diag) {
+            if (failed) return null;
+            CheckResult result = checker.finishEager();
+            if (result == null) return null;
+            // The whole-set check reports in another order; Diagnostics.sorted() puts them in one
+            // order unless two differ only where ORDER does not look (code, help): then give up.
+            List<org.pplc.compiler.diag.Diagnostic> found = new ArrayList<>(scratch.items());
+            found.sort(Diagnostics.ORDER);
+            for (int i = 1; i < found.size(); i++) {
+                if (Diagnostics.ORDER.compare(found.get(i - 1), found.get(i)) == 0
+                        && !found.get(i - 1).equals(found.get(i))) return null;
+            }
+            for (org.pplc.compiler.diag.Diagnostic d : scratch.items()) diag.add(d);
+            return result;
+        }
+    }
+
+    /** One file of the eager path; false when it must give up. */
+    private boolean offer(PolicyFile file) {
+        declare(List.of(file));
+        if (diag.hasErrors()) return false;
+        for (Declaration d : file.declarations()) {
+            if (!(d instanceof PolicyDecl p)) continue;
+            String id = p.id().text();
+            Header h = header(p);
+            headers.put(id, h);
+            if (diag.hasErrors()) return false;
+            // Parents first: with every parent checked before its children, the whole-set check's
+            // layer order is the order of declaration, which is this order, and there is no cycle.
+            if (h.parent() != null && !checked.containsKey(h.parent().parent().text())) return false;
+            // The whole-set check's passes over every header, for this one while it is in the cache.
+            checkParent(h);
+            if (h.applies() != null && h.from() != null && !h.allPayers()) {
+                List<Header> group = groups.computeIfAbsent(java.util.Arrays.asList(h.payer(), h.plan()),
+                        k -> new ArrayList<>(2));
+                for (Header a : group) overlap(a, h);
+                group.add(h);
+            }
+            if (diag.hasErrors()) return false;
+            layer(id);
+            if (diag.hasErrors()) return false;
+            if (h.payer() == null) forAllPayers.add(checked.get(id));
+        }
+        return true;
+    }
+
+    /** What {@link #run} checks after the headers and layers, once {@link #offer} took every file. */
+    private CheckResult finishEager() {
+        // Payers are all declared now; what the header would have said of them is said here.
+        for (Applies a : laterPayers) checkApplies(a);
+        if (diag.hasErrors()) return null;
+        checkRulesDefined(forAllPayers);
+        if (diag.hasErrors()) return null;
+        return new CheckResult(List.copyOf(payers.values()), new ArrayList<>(checked.values()));
+    }
+
     /** What a policy's own statements say about it, before layering. */
     private record Header(PolicyDecl decl, String file, Applies applies, Extends parent, Effective effective,
                           LocalDate from, LocalDate through, String title, String summary, List<String> sources,
@@ -99,7 +211,7 @@ public final class Checker {
         checkExtends();
         checkOverlaps();
         for (String id : layerOrder()) layer(id);
-        checkRulesDefined();
+        checkRulesDefined(checked.values());
         List<CheckedPolicy> ordered = new ArrayList<>(checked.values());
         return new CheckResult(List.copyOf(payers.values()), ordered);
     }
@@ -174,7 +286,8 @@ public final class Checker {
             }
             if (item instanceof Applies a) {
                 applies = a;
-                checkApplies(a);
+                if (laterPayers != null && !a.allPayers() && !payers.containsKey(a.payer().text())) laterPayers.add(a);
+                else checkApplies(a);
             } else if (item instanceof Extends e) {
                 parent = e;
             } else if (item instanceof Effective e) {
@@ -260,33 +373,7 @@ public final class Checker {
     // ---- layering ----
 
     private void checkExtends() {
-        for (Header h : headers.values()) {
-            String id = h.decl().id().text();
-            if (h.parent() == null) {
-                if (h.applies() != null && !h.allPayers()) {
-                    diag.error("missing-extends", h.decl().id().span(), "policy " + id + " governs payer " + h.payer()
-                            + " but extends no policy", "payer policies build on the core and Medicare: add 'extends "
-                            + suggestParent(h) + "'");
-                }
-                continue;
-            }
-            String parentId = h.parent().parent().text();
-            Header parent = headers.get(parentId);
-            if (parent == null) {
-                diag.error("unknown-policy", h.parent().parent().span(), "unknown policy " + parentId
-                        + Suggest.didYouMean(parentId, headers.keySet()));
-                continue;
-            }
-            if (h.allPayers() && parent.applies() != null && !parent.allPayers()) {
-                diag.error("layer-order", h.parent().span(), "policy " + id + " applies to all payers but extends "
-                        + parentId + ", which governs payer " + parent.payer(),
-                        "a policy for all payers may only extend another policy for all payers");
-            } else if (h.payer() != null && parent.plan() != null && !h.payer().equals(parent.payer())) {
-                diag.warning("other-payer-parent", h.parent().span(), "policy " + id + " governs payer " + h.payer()
-                        + " but extends " + parentId + ", a plan policy of payer " + parent.payer(),
-                        "a payer's policies usually extend its own payer policy or the Medicare baseline");
-            }
-        }
+        for (Header h : headers.values()) checkParent(h);
         // Cycles: follow each chain; report a cycle once, at the first policy of it in source order.
         // A chain that reached a policy already known to lead out of every cycle ends there: each
         // payer's chain is then walked up to its parent once rather than down to the core.
@@ -313,6 +400,35 @@ public final class Checker {
                             + String.join(" -> ", shown), "one of them must extend a lower layer instead");
                 }
             }
+        }
+    }
+
+    /** What the whole-set check says of one policy's 'extends' (the cycles apart). */
+    private void checkParent(Header h) {
+        String id = h.decl().id().text();
+        if (h.parent() == null) {
+            if (h.applies() != null && !h.allPayers()) {
+                diag.error("missing-extends", h.decl().id().span(), "policy " + id + " governs payer " + h.payer()
+                        + " but extends no policy", "payer policies build on the core and Medicare: add 'extends "
+                        + suggestParent(h) + "'");
+            }
+            return;
+        }
+        String parentId = h.parent().parent().text();
+        Header parent = headers.get(parentId);
+        if (parent == null) {
+            diag.error("unknown-policy", h.parent().parent().span(), "unknown policy " + parentId
+                    + Suggest.didYouMean(parentId, headers.keySet()));
+            return;
+        }
+        if (h.allPayers() && parent.applies() != null && !parent.allPayers()) {
+            diag.error("layer-order", h.parent().span(), "policy " + id + " applies to all payers but extends "
+                    + parentId + ", which governs payer " + parent.payer(),
+                    "a policy for all payers may only extend another policy for all payers");
+        } else if (h.payer() != null && parent.plan() != null && !h.payer().equals(parent.payer())) {
+            diag.warning("other-payer-parent", h.parent().span(), "policy " + id + " governs payer " + h.payer()
+                    + " but extends " + parentId + ", a plan policy of payer " + parent.payer(),
+                    "a payer's policies usually extend its own payer policy or the Medicare baseline");
         }
     }
 
@@ -345,20 +461,22 @@ public final class Checker {
 
     private void overlaps(List<Header> list) {
         for (int i = 0; i < list.size(); i++) {
-            for (int j = i + 1; j < list.size(); j++) {
-                Header a = list.get(i), b = list.get(j);
-                if (a.applies() == null || b.applies() == null || a.from() == null || b.from() == null) continue;
-                if (!java.util.Objects.equals(a.payer(), b.payer()) || !java.util.Objects.equals(a.plan(), b.plan())) continue;
-                if (a.allPayers()) continue; // core layers stack by extends, not by dates
-                boolean overlap = (a.through() == null || !b.from().isAfter(a.through()))
-                        && (b.through() == null || !a.from().isAfter(b.through()));
-                if (overlap) {
-                    String whom = "payer " + a.payer() + (a.plan() == null ? "" : " plan " + a.plan());
-                    diag.error("overlapping-dates", b.effective().span(), "policies " + a.decl().id().text() + " and "
-                            + b.decl().id().text() + " both govern " + whom + " on " + later(a.from(), b.from())
-                            + ": " + range(a) + " overlaps " + range(b), "end one with 'through' the day before the other starts");
-                }
-            }
+            for (int j = i + 1; j < list.size(); j++) overlap(list.get(i), list.get(j));
+        }
+    }
+
+    /** Reports whether two policies, {@code a} declared first, govern the same payer and plan on some day. */
+    private void overlap(Header a, Header b) {
+        if (a.applies() == null || b.applies() == null || a.from() == null || b.from() == null) return;
+        if (!java.util.Objects.equals(a.payer(), b.payer()) || !java.util.Objects.equals(a.plan(), b.plan())) return;
+        if (a.allPayers()) return; // core layers stack by extends, not by dates
+        boolean overlap = (a.through() == null || !b.from().isAfter(a.through()))
+                && (b.through() == null || !a.from().isAfter(b.through()));
+        if (overlap) {
+            String whom = "payer " + a.payer() + (a.plan() == null ? "" : " plan " + a.plan());
+            diag.error("overlapping-dates", b.effective().span(), "policies " + a.decl().id().text() + " and "
+                    + b.decl().id().text() + " both govern " + whom + " on " + later(a.from(), b.from())
+                    + ": " + range(a) + " overlaps " + range(b), "end one with 'through' the day before the other starts");
         }
     }
 
@@ -761,11 +879,11 @@ public final class Checker {
         }
     }
 
-    private void checkRulesDefined() {
+    private void checkRulesDefined(Iterable<CheckedPolicy> policies) {
         // A rule that no policy for all payers defines never fires for anyone: say so once, at the first root.
         CheckedPolicy root = null;
         Set<String> defined = new HashSet<>();
-        for (CheckedPolicy p : checked.values()) {
+        for (CheckedPolicy p : policies) {
             if (p.payer() != null) continue;
             if (root == null && p.parent() == null) root = p;
             for (FactKey key : p.scope().keys()) if (key.kind() == FactKey.Kind.RULE) defined.add(key.name());

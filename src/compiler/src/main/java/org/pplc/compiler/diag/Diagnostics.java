@@ -33,6 +33,11 @@ public final class Diagnostics {
         return errors > 0;
     }
 
+    /** In the order they were added. */
+    public List<Diagnostic> items() {
+        return java.util.Collections.unmodifiableList(items);
+    }
+
     /** Errors first, then warnings; each sorted by file and position. */
     public List<Diagnostic> sorted() {
         List<Diagnostic> out = new ArrayList<>(items);

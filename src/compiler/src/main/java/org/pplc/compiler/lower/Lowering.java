@@ -58,6 +58,9 @@ public final class Lowering {
      */
     public static final class Session {
         private final Map<String, Policy> done = new HashMap<>();
+        /** What {@link #add} was given, in order, and what it made: usually the check's whole result in its order. */
+        private final List<CheckedPolicy> added = new ArrayList<>();
+        private final List<Policy> addedPolicies = new ArrayList<>();
         // Modifier lists recur in thousands of rules: keep one instance of each.
         private final Shared shared = new Shared();
 
@@ -72,7 +75,10 @@ public final class Lowering {
                 layers = below.toArray(new String[below.size() + 1]);
                 layers[below.size()] = c.id();
             }
-            done.put(c.id(), policy(c, List.of(layers), shared, base));
+            Policy p = policy(c, List.of(layers), shared, base);
+            done.put(c.id(), p);
+            added.add(c);
+            addedPolicies.add(p);
         }
 
         /** The policy set of a check without errors: every policy, those not yet added lowered now. */
@@ -88,6 +94,12 @@ public final class Lowering {
                         p.span().start()));
             }
             List<Policy> policies = new ArrayList<>(checked.policies().size());
+            if (sameInstances(checked.policies(), added)) {
+                // Every policy was added, in the check's order: no lookup by id (and no read of
+                // each checked policy, long out of the cache) needed.
+                policies.addAll(addedPolicies);
+                return new PolicySet(payers, policies);
+            }
             for (CheckedPolicy c : checked.policies()) {
                 Policy p = done.get(c.id());
                 if (p == null) {
@@ -98,6 +110,12 @@ public final class Lowering {
             }
             return new PolicySet(payers, policies);
         }
+    }
+
+    private static boolean sameInstances(List<CheckedPolicy> a, List<CheckedPolicy> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0, n = a.size(); i < n; i++) if (a.get(i) != b.get(i)) return false;
+        return true;
     }
 
     /**

@@ -2,10 +2,7 @@ package org.pplc.runtime.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -22,7 +19,6 @@ public final class ClaimReader implements Iterator<ClaimRecord>, AutoCloseable {
     /** What the records are for: adjudicate needs lines; derive needs administrations (lines optional). */
     public enum Purpose { ADJUDICATE, DERIVE }
 
-    private final Reader reader;
     private final RecordSource source;
     private final Purpose purpose;
     private int index;
@@ -32,8 +28,11 @@ public final class ClaimReader implements Iterator<ClaimRecord>, AutoCloseable {
     private UncheckedIOException failed;
 
     public ClaimReader(InputStream in, Purpose purpose) {
-        this.reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-        this.source = new RecordSource(reader, RecordParser.MAX_RECORD_CHARS);
+        this(new RecordSource(in, RecordParser.MAX_RECORD_CHARS), purpose);
+    }
+
+    ClaimReader(RecordSource source, Purpose purpose) {
+        this.source = source;
         this.purpose = purpose;
     }
 
@@ -134,6 +133,6 @@ public final class ClaimReader implements Iterator<ClaimRecord>, AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        reader.close();
+        source.close();
     }
 }

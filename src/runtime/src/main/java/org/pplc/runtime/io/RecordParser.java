@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,6 +32,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Parses the text of one record with Jackson and checks it against the claim schema of
@@ -495,7 +497,16 @@ final class RecordParser {
     static final class Fast {
         private static final List<String> FIELDS = List.of(
                 "id", "payer", "plan", "placeOfService", "dateOfService", "setting", "lines", "authorizations");
+        /** The claim's fields in the order CONTRACT.md's examples and most senders write them. */
+        private static final SerializedString[] ORDER = Stream.of("id", "payer", "plan", "setting", "placeOfService",
+                "dateOfService", "lines", "authorizations").map(SerializedString::new).toArray(SerializedString[]::new);
         private static final List<String> LINE_FIELDS = List.of("line", "code", "units", "modifiers", "ndc", "because");
+        /**
+         * The line fields as Jackson matches them against the input's bytes: a line's fields
+         * usually come in this order, and a name that is the one expected next is recognised by
+         * one comparison instead of being parsed and looked up.
+         */
+        private static final SerializedString[] LINE_NAMES = LINE_FIELDS.stream().map(SerializedString::new).toArray(SerializedString[]::new);
         /**
          * The same limits without Jackson's duplicate-name detection, which costs a hash set per
          * object: the fast read spots a repeated name itself (a bit per known field) and leaves
@@ -523,7 +534,18 @@ final class RecordParser {
                 String name;
                 int seen = 0;
                 List<String> others = null;
-                while ((name = p.nextFieldName()) != null) {
+                int expect = 0;
+                while (true) {
+                    // the usual order first (see LINE_NAMES); any other name is parsed as usual
+                    if (nextIs(p, ORDER, expect)) {
+                        name = ORDER[expect].getValue();
+                        expect++;
+                    } else {
+                        JsonToken k = p.currentToken();
+                        if (k != JsonToken.FIELD_NAME) break;
+                        name = p.currentName();
+                        expect = ORDER.length;
+                    }
                     JsonToken t = p.nextToken();
                     int known = FIELDS.indexOf(name);
                     if (known < 0) {
@@ -576,6 +598,16 @@ final class RecordParser {
             private Invalid() {
                 super(null, null, false, false); // no stack trace: it is control flow
             }
+        }
+
+        /**
+         * Moves to the next token; true when it is the name expected next, names[expect]. Past the
+         * last name nothing is expected and the token is read as it comes.
+         */
+        private static boolean nextIs(JsonParser p, SerializedString[] names, int expect) throws IOException {
+            if (expect < names.length) return p.nextFieldName(names[expect]);
+            p.nextToken();
+            return false;
         }
 
         private static String text(JsonParser p, JsonToken t) throws IOException, Invalid {
@@ -676,21 +708,30 @@ final class RecordParser {
                 int units = 1;
                 String code = null, ndc = null, because = null;
                 List<String> modifiers = List.of();
-                String name;
                 int seen = 0;
-                while ((name = p.nextFieldName()) != null) {
+                int expect = 0;
+                while (true) {
+                    int known;
+                    if (nextIs(p, LINE_NAMES, expect)) {
+                        known = expect;
+                    } else {
+                        JsonToken k = p.currentToken();
+                        if (k == JsonToken.END_OBJECT) break;
+                        if (k != JsonToken.FIELD_NAME) throw Invalid.INSTANCE;
+                        known = LINE_FIELDS.indexOf(p.currentName());
+                    }
                     JsonToken v = p.nextToken();
-                    int known = LINE_FIELDS.indexOf(name);
                     if (known < 0 || (seen & (1 << known)) != 0 || v == JsonToken.VALUE_NULL) throw Invalid.INSTANCE;
                     seen |= 1 << known;
-                    switch (name) {
-                        case "line" -> number = integer(p, v, 1);
-                        case "code" -> code = nonBlank(p, v);
-                        case "units" -> units = integer(p, v, 1);
-                        case "modifiers" -> modifiers = modifiers(p, v);
-                        case "ndc" -> ndc = text(p, v);
-                        case "because" -> because = text(p, v);
-                        default -> throw new IllegalStateException(name);
+                    expect = known + 1;
+                    switch (known) {
+                        case 0 -> number = integer(p, v, 1);
+                        case 1 -> code = nonBlank(p, v);
+                        case 2 -> units = integer(p, v, 1);
+                        case 3 -> modifiers = modifiers(p, v);
+                        case 4 -> ndc = text(p, v);
+                        case 5 -> because = text(p, v);
+                        default -> throw new IllegalStateException(LINE_FIELDS.get(known));
                     }
                 }
                 if (code == null) throw Invalid.INSTANCE;

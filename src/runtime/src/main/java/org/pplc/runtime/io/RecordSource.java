@@ -3,8 +3,13 @@ package org.pplc.runtime.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -14,6 +19,12 @@ import java.util.Arrays;
  *
  * <p>Three shapes: a JSON array of records, NDJSON (one record a line: a broken line is skipped at
  * its newline), or records written one after another (a single, possibly pretty-printed, object).
+ *
+ * <p>NDJSON is cut as bytes: a line of ASCII goes to Jackson's UTF-8 parser as the bytes read,
+ * with no decoding to characters and no second copy. A line with any other byte is decoded as the
+ * character path would have decoded it (a malformed sequence becomes U+FFFD) and read as text,
+ * and any input that does not start as plain NDJSON is read as characters throughout, so records,
+ * line numbers, limits and messages are the same either way ({@code ByteLinesTest} compares).
  */
 final class RecordSource {
     /**
@@ -23,6 +34,8 @@ final class RecordSource {
      */
     static final class Raw {
         private final char[] chars;
+        /** An ASCII line as read, or null. */
+        private final byte[] bytes;
         private final int length;
         private String text;
         private final String error;
@@ -30,6 +43,7 @@ final class RecordSource {
 
         Raw(String text, String error, int line) {
             this.chars = null;
+            this.bytes = null;
             this.length = text.length();
             this.text = text;
             this.error = error;
@@ -38,13 +52,23 @@ final class RecordSource {
 
         private Raw(char[] chars, int length, int line) {
             this.chars = chars;
+            this.bytes = null;
             this.length = length;
             this.error = null;
             this.line = line;
         }
 
+        /** An ASCII line (the caller checked: every byte under 0x80). */
+        Raw(byte[] bytes, int line) {
+            this.chars = null;
+            this.bytes = bytes;
+            this.length = bytes.length;
+            this.error = null;
+            this.line = line;
+        }
+
         String text() {
-            if (text == null) text = new String(chars, 0, length);
+            if (text == null) text = bytes != null ? new String(bytes, StandardCharsets.ISO_8859_1) : new String(chars, 0, length);
             return text;
         }
 
@@ -57,13 +81,17 @@ final class RecordSource {
         }
 
         JsonParser parser(JsonFactory factory) throws IOException {
+            if (bytes != null) return factory.createParser(bytes, 0, length);
             return chars != null ? factory.createParser(chars, 0, length) : factory.createParser(text);
         }
     }
 
     private enum Shape { ARRAY, LINES, VALUES }
 
-    private final Reader in;
+    private final InputStream stream;
+    /** The characters of an input read as text; null while (and when) the input is cut as bytes. */
+    private Reader in;
+    private final boolean bytesAllowed;
     private final int maxChars;
     private final char[] buf = new char[1 << 16];
     /** The NDJSON line being read; grows to the longest line seen (at most maxChars). */
@@ -75,9 +103,34 @@ final class RecordSource {
     private Shape shape;
     private boolean done;
 
-    RecordSource(Reader in, int maxChars) {
-        this.in = in;
+    // NDJSON as bytes
+    private byte[] bytes = new byte[1 << 16];
+    private int bpos;
+    private int blimit;
+    private boolean beof;
+    private boolean byteLines;
+    /** A line that does not lie whole in the byte buffer; grows to the longest such line seen. */
+    private byte[] lineBytes = new byte[4096];
+
+    RecordSource(InputStream stream, int maxChars) {
+        this(stream, maxChars, true);
+    }
+
+    /** {@code bytesAllowed} false reads every input as characters: the reference the byte path is tested against. */
+    RecordSource(InputStream stream, int maxChars, boolean bytesAllowed) {
+        this.stream = stream;
         this.maxChars = maxChars;
+        this.bytesAllowed = bytesAllowed;
+    }
+
+    /** True once the input is known to be NDJSON cut as bytes (for tests). */
+    boolean cutsBytes() {
+        return byteLines;
+    }
+
+    void close() throws IOException {
+        if (in != null) in.close();
+        else stream.close();
     }
 
     /** The next record, or null at the end of the input. */
@@ -86,7 +139,7 @@ final class RecordSource {
         if (shape == null) detect();
         if (done) return null;
         return switch (shape) {
-            case LINES -> nextLine();
+            case LINES -> byteLines ? nextByteLine() : nextLine();
             case ARRAY -> nextElement();
             case VALUES -> nextValue();
         };
@@ -95,6 +148,16 @@ final class RecordSource {
     // ---- shape detection ----
 
     private void detect() throws IOException {
+        if (bytesAllowed && detectByteLines()) {
+            shape = Shape.LINES;
+            byteLines = true;
+            return;
+        }
+        // read as characters: what was looked at as bytes first, then the rest of the stream
+        InputStream rest = blimit == 0 ? stream : new SequenceInputStream(new ByteArrayInputStream(bytes, 0, blimit), stream);
+        in = new InputStreamReader(rest, StandardCharsets.UTF_8);
+        bytes = null;
+        lineBytes = null;
         skipWhitespace();
         int c = peek();
         if (c < 0) {
@@ -193,6 +256,153 @@ final class RecordSource {
             if (!Character.isWhitespace(chars[i])) return false;
         }
         return true;
+    }
+
+    // ---- NDJSON as bytes ----
+
+    /**
+     * True when the input starts as NDJSON in plain ASCII: leading whitespace (and byte order
+     * marks), then a first line that holds a whole value or is broken. Consumes the leading
+     * whitespace then, as {@link #skipWhitespace} would; otherwise consumes nothing, and the input
+     * is read as characters from its first byte.
+     */
+    private boolean detectByteLines() throws IOException {
+        int p = 0;
+        int newlines = 0;
+        while (true) {
+            if (p >= blimit) {
+                if (!fillBytes()) return false; // blank input: the character path ends it
+                continue;
+            }
+            int b = bytes[p];
+            if (b == '\n') {
+                newlines++;
+                p++;
+            } else if (b >= 0 && Character.isWhitespace(b)) {
+                p++;
+            } else if (b == (byte) 0xEF) {
+                // a byte order mark, U+FEFF, is skipped like whitespace
+                while (blimit - p < 3 && fillBytes()) {
+                }
+                if (blimit - p < 3 || bytes[p + 1] != (byte) 0xBB || bytes[p + 2] != (byte) 0xBF) return false;
+                p += 3;
+            } else {
+                break;
+            }
+        }
+        if (bytes[p] == '[') return false;
+        int start = p;
+        int q = p;
+        while (true) {
+            while (q < blimit && bytes[q] != '\n') {
+                if (bytes[q] < 0) return false;
+                q++;
+            }
+            if (q < blimit || beof) break;
+            if (!fillBytes() && !beof) return false; // a first line longer than the buffer: the character path decides
+        }
+        if (!RecordParser.completeOrBroken(new String(bytes, start, q - start, StandardCharsets.ISO_8859_1))) return false;
+        bpos = start;
+        line += newlines;
+        return true;
+    }
+
+    /** Reads more bytes after those held; false at the end of the input or when the buffer is full. */
+    private boolean fillBytes() throws IOException {
+        if (beof || blimit == bytes.length) return false;
+        int r = stream.read(bytes, blimit, bytes.length - blimit);
+        if (r < 0) {
+            beof = true;
+            return false;
+        }
+        blimit += r;
+        return true;
+    }
+
+    /** Moves the unread bytes to the front and reads more; false at the end of the input. */
+    private boolean refillBytes() throws IOException {
+        if (beof) return false;
+        if (bpos > 0) {
+            System.arraycopy(bytes, bpos, bytes, 0, blimit - bpos);
+            blimit -= bpos;
+            bpos = 0;
+        }
+        return fillBytes() || blimit > bpos;
+    }
+
+    private Raw nextByteLine() throws IOException {
+        while (true) {
+            if (bpos >= blimit && !refillBytes()) {
+                done = true;
+                return null;
+            }
+            int startLine = line;
+            // the usual line lies whole in the buffer: one copy out of it
+            int nl = bpos;
+            int high = 0;
+            while (nl < blimit && bytes[nl] != '\n') high |= bytes[nl++];
+            if (nl < blimit && nl - bpos <= maxChars) {
+                int from = bpos;
+                bpos = nl + 1;
+                line++;
+                Raw raw = high >= 0 ? asciiLine(Arrays.copyOfRange(bytes, from, nl), startLine) : textLine(bytes, from, nl - from, startLine);
+                if (raw != null) return raw;
+                continue;
+            }
+            // a line past the buffer's end or longer than the limit in bytes: gather it. A line of
+            // at most maxChars characters has at most 3 bytes a character, so gathering stops there.
+            long cap = 3L * maxChars + 3;
+            int length = 0;
+            boolean capped = false;
+            while (true) {
+                if (bpos >= blimit && !refillBytes()) break;
+                int p = bpos;
+                while (p < blimit && bytes[p] != '\n') p++;
+                int run = (int) Math.max(0, Math.min(p - bpos, cap - length));
+                if (run < p - bpos) capped = true;
+                if (length + run > lineBytes.length) {
+                    lineBytes = Arrays.copyOf(lineBytes, (int) Math.min(cap, Math.max(length + run, 2L * lineBytes.length)));
+                }
+                System.arraycopy(bytes, bpos, lineBytes, length, run);
+                length += run;
+                bpos = p;
+                if (p < blimit) {
+                    bpos++;
+                    line++;
+                    break;
+                }
+            }
+            boolean ascii = true;
+            for (int i = 0; i < length && ascii; i++) ascii = lineBytes[i] >= 0;
+            if (ascii && !capped && length <= maxChars) {
+                Raw raw = asciiLine(Arrays.copyOf(lineBytes, length), startLine);
+                if (raw != null) return raw;
+                continue;
+            }
+            String text = new String(lineBytes, 0, length, StandardCharsets.UTF_8);
+            if (capped || text.length() > maxChars) {
+                return new Raw(text.substring(0, Math.min(text.length(), 200)), "record is longer than " + maxChars + " characters", startLine);
+            }
+            Raw raw = textLine(lineBytes, 0, length, startLine);
+            if (raw != null) return raw;
+        }
+    }
+
+    /** An ASCII line, or null when it is blank. */
+    private static Raw asciiLine(byte[] line, int at) {
+        for (byte b : line) {
+            if (!Character.isWhitespace(b)) return new Raw(line, at);
+        }
+        return null;
+    }
+
+    /** A line with other bytes, decoded as the character path decodes it; null when blank. */
+    private static Raw textLine(byte[] b, int from, int length, int at) {
+        String text = new String(b, from, length, StandardCharsets.UTF_8);
+        for (int i = 0; i < text.length(); i++) {
+            if (!Character.isWhitespace(text.charAt(i))) return new Raw(text, null, at);
+        }
+        return null;
     }
 
     // ---- a JSON array ----

@@ -35,6 +35,27 @@ class FastReadTest {
         }
     }
 
+    /** Fields in the usual order are matched as bytes; any other order must still take the fast read. */
+    @Test
+    void everyFieldOrderTakesTheFastRead() {
+        List<String> fields = List.of("\"id\":\"C1\"", "\"payer\":\"p1\"", "\"plan\":\"commercial\"", "\"setting\":\"facility\"",
+                "\"placeOfService\":\"22\"", "\"dateOfService\":\"2026-03-02\"", "\"count\":3", "\"note\":\"n\"",
+                "\"lines\":[{\"line\":1,\"code\":\"96413\",\"units\":1,\"modifiers\":[\"59\"],\"ndc\":\"0001\",\"because\":\"x\"},"
+                        + "{\"because\":\"y\",\"ndc\":\"2\",\"modifiers\":[],\"units\":2,\"code\":\"J9312\",\"line\":2},"
+                        + "{\"code\":\"96415\",\"because\":\"z\"},{\"units\":3,\"code\":\"96417\"}]",
+                "\"authorizations\":[{\"id\":\"PA-0\",\"units\":{\"96411\":2}}]");
+        java.util.Random random = new java.util.Random(5);
+        for (int round = 0; round < 200; round++) {
+            List<String> order = new java.util.ArrayList<>(fields);
+            if (round > 0) java.util.Collections.shuffle(order, random);
+            String r = "{" + String.join(",", order) + "}";
+            Claim expected = assertInstanceOf(ClaimRecord.Valid.class, tree(r)).claim();
+            assertEquals(expected, RecordParser.Fast.claim(r), r);
+            // the same text as an NDJSON line of bytes (Jackson's UTF-8 parser)
+            assertEquals(expected, RecordParser.Fast.claim(new RecordSource.Raw(r.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 1)), r);
+        }
+    }
+
     @Test
     void anythingUnusualIsLeftToTheTreeRead() {
         List<String> records = List.of(
