@@ -176,6 +176,8 @@ final class PreparedPolicy {
     static final class Words {
         /** The rule texts by kind, cut into templates once: message, fix, appeal. */
         final Template[] messages, fixes, appeals;
+        /** The same by kind: {message, fix, appeal}, as a finding fills them. */
+        final Template[][] texts;
         final String[] familyIds;
         final int families;
         /** The family at the top of the hierarchy (lowest rank: chemotherapy), or -1. */
@@ -200,6 +202,8 @@ final class PreparedPolicy {
             this.messages = messages;
             this.fixes = fixes;
             this.appeals = appeals;
+            this.texts = new Template[messages.length][];
+            for (int k = 0; k < messages.length; k++) texts[k] = new Template[] {messages[k], fixes[k], appeals[k]};
             this.familyIds = familyIds;
             this.families = familyIds.length;
             this.topFamily = topFamily;
