@@ -4,6 +4,7 @@ import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.engine.PreparedPolicy.Entry;
+import static org.pplc.runtime.engine.PreparedPolicy.*;
 import org.pplc.runtime.model.Action;
 import org.pplc.runtime.model.AuditThreshold;
 import org.pplc.runtime.model.ModifierRule;
@@ -33,7 +34,16 @@ final class Evaluation {
     private final List<ClaimLine> lines;
     private final Setting setting;
     private final int n;
+    /**
+     * Per line, the entry the checks read what the code is from (definition, drug, families): the
+     * common one when the policy's own entry has the same code part, so a claim reads few objects
+     * of its payer. The rule objects are read from {@link #actual} when a rule fires or is explained.
+     */
     private final Entry[] entries;
+    /** Per line, the rule facts the checks test ({@link Entry#facts}). */
+    private final long[] facts;
+    /** Per line, the rank of the policy's own entry, or -1 when the line's entry is the common one. */
+    private final int[] ranks;
     /** Index of the first line of the same code (the line aggregate findings go on). */
     private final int[] first;
     /** Units of all lines of the code, kept at the code's first line. */
@@ -58,6 +68,8 @@ final class Evaluation {
         this.setting = claim.setting();
         this.n = lines.size();
         this.entries = new Entry[n];
+        this.facts = new long[n];
+        this.ranks = new int[n];
         this.first = new int[n];
         this.total = new int[n];
         int families = p.words.families;
@@ -92,10 +104,24 @@ final class Evaluation {
         Map<Entry, Integer> firstOf = n > SCAN_LIMIT ? new IdentityHashMap<>() : null;
         for (int i = 0; i < n; i++) {
             ClaimLine line = lines.get(i);
-            Entry e = p.entry(line.code());
-            entries[i] = e;
             first[i] = i;
-            if (e == null) continue;
+            ranks[i] = -1;
+            int number = p.number(line.code());
+            if (number < 0) continue;
+            int rank = p.rank(number);
+            Entry e;
+            if (rank < 0) {
+                e = p.common(number);
+                if (e == null) continue;
+                facts[i] = e.facts;
+            } else {
+                long f = p.ownFacts(rank);
+                if ((f & NONE) != 0) continue;
+                e = (f & OWN_CODE) == 0 ? p.common(number) : p.own(rank);
+                facts[i] = f;
+                ranks[i] = rank;
+            }
+            entries[i] = e;
             int f = i;
             if (firstOf != null) {
                 Integer seen = firstOf.putIfAbsent(e, i);
@@ -208,20 +234,23 @@ final class Evaluation {
 
     private void mue(int i, ClaimLine line, Entry e) {
         boolean facility = setting == Setting.FACILITY;
-        if (!(facility ? e.facilityMue : e.professionalMue) || !p.has(RuleKind.MUE_EXCEEDED)) return;
-        boolean perDay = facility ? e.facilityPerDay : e.professionalPerDay;
+        long f = facts[i];
+        if ((f & (facility ? FAC_MUE : PRO_MUE)) == 0 || !p.has(RuleKind.MUE_EXCEEDED)) return;
+        boolean perDay = (f & (facility ? FAC_PER_DAY : PRO_PER_DAY)) != 0;
         if (perDay && first[i] != i) {
             if (notes == null) return;
             int at = first[i];
-            Mue m = e.mue(setting);
+            Mue m = actual(i).mue(setting);
             note(i, RuleKind.MUE_EXCEEDED, false, m.provenance(), () -> e.code + " units counted with line "
                     + lines.get(at).line() + " (" + m.indicator().words() + ")");
             return;
         }
         int units = perDay ? total[i] : line.units();
-        boolean over = units > (facility ? e.facilityCap : e.professionalCap);
+        int cap = (int) (f >>> (facility ? FAC_CAP_SHIFT : PRO_CAP_SHIFT)) & UNPACKED;
+        if (cap == UNPACKED) cap = facility ? actual(i).facilityCap : actual(i).professionalCap;
+        boolean over = units > cap;
         if (!over && notes == null) return;
-        Mue m = e.mue(setting);
+        Mue m = actual(i).mue(setting);
         if (over) {
             fire(i, RuleKind.MUE_EXCEEDED, line, units, m.provenance(), name -> switch (name) {
                 case "cap" -> Integer.toString(m.cap());
@@ -238,7 +267,8 @@ final class Evaluation {
     }
 
     private void authorization(int i, ClaimLine line, Entry e) {
-        if (e.authorization == null) return;
+        long f = facts[i];
+        if ((f & AUTHORIZATION) == 0) return;
         List<PriorAuthorization> auths = claim.authorizations();
         int approved = 0;
         boolean listed = false;
@@ -249,13 +279,14 @@ final class Evaluation {
                 approved += u;
             }
         }
-        if (e.authorizationRequired && p.has(RuleKind.AUTHORIZATION_MISSING)) {
+        if ((f & AUTHORIZATION_REQUIRED) != 0 && p.has(RuleKind.AUTHORIZATION_MISSING)) {
             if (listed) {
-                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, e.authorizationSource,
+                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, actual(i).authorizationSource,
                         () -> e.code + " needs a prior authorization; " + Texts.and(authorizationIds(e.code)) + " lists it");
             } else {
-                Provenance src = e.authorizationSource;
-                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, e.authorizationPosition(p.words), name -> null);
+                Entry a = actual(i);
+                Provenance src = a.authorizationSource;
+                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, a.authorizationPosition(p.words), name -> null);
                 if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, true, src, () -> e.code
                         + " needs a prior authorization, and no authorization on the claim lists it");
             }
@@ -265,9 +296,10 @@ final class Evaluation {
         int max = approved;
         boolean over = units > max;
         if (!over && notes == null) return;
-        Provenance src = e.authorizationSource;
+        Entry a = actual(i);
+        Provenance src = a.authorizationSource;
         if (over) {
-            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, e.authorizationPosition(p.words), name -> switch (name) {
+            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, a.authorizationPosition(p.words), name -> switch (name) {
                 case "approved" -> Integer.toString(max);
                 case "authorization" -> Texts.and(authorizationIds(e.code));
                 default -> null;
@@ -278,11 +310,14 @@ final class Evaluation {
     }
 
     private void audit(int i, Entry e) {
-        if (!e.audit || first[i] != i || !p.has(RuleKind.AUDIT_THRESHOLD)) return;
+        long f = facts[i];
+        if ((f & AUDIT) == 0 || first[i] != i || !p.has(RuleKind.AUDIT_THRESHOLD)) return;
         int units = total[i];
-        boolean over = units > e.auditUnits;
+        int threshold = (int) (f >>> AUDIT_UNITS_SHIFT) & UNPACKED;
+        if (threshold == UNPACKED) threshold = actual(i).auditUnits;
+        boolean over = units > threshold;
         if (!over && notes == null) return;
-        AuditThreshold a = e.rules.audit();
+        AuditThreshold a = actual(i).rules.audit();
         if (over) {
             fire(i, RuleKind.AUDIT_THRESHOLD, lines.get(i), units, a.provenance(), name ->
                     "threshold".equals(name) ? Integer.toString(a.units()) : null);
@@ -323,8 +358,8 @@ final class Evaluation {
     }
 
     private void allowedModifiers(int i, ClaimLine line, Entry e) {
-        if (!e.allowedModifiers || !p.has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
-        ModifierRule.Allowed rule = e.rules.allowedModifiers();
+        if ((facts[i] & ALLOWED_MODIFIERS) == 0 || !p.has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
+        ModifierRule.Allowed rule = actual(i).rules.allowedModifiers();
         List<String> modifiers = line.modifiers();
         for (int k = 0, size = modifiers.size(); k < size; k++) {
             String modifier = modifiers.get(k);
@@ -379,6 +414,11 @@ final class Evaluation {
     }
 
     // ---- helpers (run only when a rule fires or an explanation was asked for) ----
+
+    /** The line's entry as the policy has it (its rule objects): the own entry, else the common one. */
+    private Entry actual(int i) {
+        return ranks[i] < 0 ? entries[i] : p.own(ranks[i]);
+    }
 
     private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source,
                       Function<String, String> specific) {
