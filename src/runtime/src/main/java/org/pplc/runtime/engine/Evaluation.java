@@ -286,7 +286,7 @@ final class Evaluation {
             } else {
                 Entry a = actual(i);
                 Provenance src = a.authorizationSource;
-                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, a.authorizationPosition(p.words), name -> null);
+                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, a, name -> null);
                 if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, true, src, () -> e.code
                         + " needs a prior authorization, and no authorization on the claim lists it");
             }
@@ -299,7 +299,7 @@ final class Evaluation {
         Entry a = actual(i);
         Provenance src = a.authorizationSource;
         if (over) {
-            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, a.authorizationPosition(p.words), name -> switch (name) {
+            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, a, name -> switch (name) {
                 case "approved" -> Integer.toString(max);
                 case "authorization" -> Texts.and(authorizationIds(e.code));
                 default -> null;
@@ -425,8 +425,12 @@ final class Evaluation {
         fire(i, kind, line, units, source, null, specific);
     }
 
-    /** As above; {@code position} is the source's position when the caller keeps it (else null: looked up). */
-    private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source, String position,
+    /**
+     * As above; {@code authorized} is the entry whose authorization is the source, when it is (else
+     * null): its position, layer and citation are then read from the entry, not from the Provenance,
+     * one more object of the payer's seldom in the cache.
+     */
+    private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source, Entry authorized,
                       Function<String, String> specific) {
         RuleText t = p.text(kind);
         String code = line.code();
@@ -443,9 +447,11 @@ final class Evaluation {
         Template[] texts = p.words.texts[kind.ordinal()];
         String[] filled = new String[3];
         for (int k = 0; k < 3; k++) filled[k] = Template.fill(texts[k], values);
+        boolean resolved = authorized != null && src == authorized.authorizationSource;
         findings.add(new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind, filled[0], filled[1], filled[2],
-                position != null && src == source ? position : position(src), src == null ? null : src.layer(),
-                src == null ? null : src.citation()));
+                resolved ? authorized.authorizationPosition(p.words) : position(src),
+                resolved ? authorized.authorizationLayer : src == null ? null : src.layer(),
+                resolved ? authorized.authorizationCitation : src == null ? null : src.citation()));
         if (strongest == null || t.action().compareTo(strongest) > 0) strongest = t.action();
     }
 

@@ -69,6 +69,8 @@ final class PreparedPolicy {
         final boolean authorizationRequired;
         /** The authorization's provenance, and its position once a finding named it (read by every finding on it). */
         final Provenance authorizationSource;
+        /** The authorization provenance's layer and citation, so a finding on it does not read the Provenance. */
+        final String authorizationLayer, authorizationCitation;
         private String authorizationPosition;
         final boolean audit;
         final int auditUnits;
@@ -102,6 +104,8 @@ final class PreparedPolicy {
             this.authorization = a;
             this.authorizationRequired = a != null && a.required();
             this.authorizationSource = a == null ? null : a.provenance();
+            this.authorizationLayer = authorizationSource == null ? null : authorizationSource.layer();
+            this.authorizationCitation = authorizationSource == null ? null : authorizationSource.citation();
             AuditThreshold t = rules == null ? null : rules.audit();
             this.audit = t != null;
             this.auditUnits = t == null ? 0 : t.units();
