@@ -40,7 +40,7 @@ final class Evaluation {
      * of its payer. The rule objects are read from {@link #actual} when a rule fires or is explained.
      */
     private final Entry[] entries;
-    /** Per line, the rule facts the checks test ({@link Entry#facts}). */
+    /** Per line, the rule facts the checks test ({@link PreparedPolicy#pack}). */
     private final long[] facts;
     /** Per line, the rank of the policy's own entry, or -1 when the line's entry is the common one. */
     private final int[] ranks;
@@ -113,7 +113,7 @@ final class Evaluation {
             if (rank < 0) {
                 e = p.common(number);
                 if (e == null) continue;
-                facts[i] = e.facts;
+                facts[i] = p.commonFacts(number);
             } else {
                 long f = p.ownFacts(rank);
                 if ((f & NONE) != 0) continue;

@@ -79,8 +79,6 @@ final class PreparedPolicy {
         int number = -1;
         /** The add-on's primaries, as code numbers: presence on a claim is a comparison of ints. */
         int[] primaries = NO_PRIMARIES;
-        /** The rule facts above packed into one long ({@link PreparedPolicy#PRO_MUE} and on). */
-        final long facts;
 
         Entry(String code, CodeRules rules, Drug drug, int family, int drugFamily) {
             this.code = code;
@@ -110,7 +108,6 @@ final class PreparedPolicy {
             this.audit = t != null;
             this.auditUnits = t == null ? 0 : t.units();
             this.allowedModifiers = rules != null && rules.allowedModifiers() != null;
-            this.facts = pack(this);
         }
 
         /**
@@ -156,7 +153,9 @@ final class PreparedPolicy {
     /** A packed number (16 bits) with this value did not fit: read it from the entry. */
     static final int UNPACKED = 0xFFFF;
 
-    private static long pack(Entry e) {
+    /** The entry's rule facts packed into one long ({@link #PRO_MUE} and on); 0 for no entry. */
+    static long pack(Entry e) {
+        if (e == null) return 0;
         long f = (e.professionalMue ? PRO_MUE : 0) | (e.facilityMue ? FAC_MUE : 0)
                 | (e.professionalPerDay ? PRO_PER_DAY : 0) | (e.facilityPerDay ? FAC_PER_DAY : 0)
                 | (e.authorization != null ? AUTHORIZATION : 0) | (e.authorizationRequired ? AUTHORIZATION_REQUIRED : 0)
@@ -208,12 +207,16 @@ final class PreparedPolicy {
         final Map<String, Integer> numbers;
         /** By code number: the entry most of the policies have (null when most say nothing). */
         final Entry[] common;
+        /** By code number: the common entry's rule facts packed ({@link PreparedPolicy#pack}). */
+        final long[] facts;
         /** By RuleKind: the text most of the policies have. */
         final RuleText[] texts;
 
         Tables(Map<String, Integer> numbers, Entry[] common, RuleText[] texts) {
             this.numbers = numbers;
             this.common = common;
+            this.facts = new long[common.length];
+            for (int n = 0; n < common.length; n++) facts[n] = pack(common[n]);
             this.texts = texts;
         }
     }
@@ -528,6 +531,11 @@ final class PreparedPolicy {
         return tables.common[n];
     }
 
+    /** The common entry's packed facts of code number n. */
+    long commonFacts(int n) {
+        return tables.facts[n];
+    }
+
     boolean inForceOn(long day) {
         return day >= fromDay && day <= throughDay;
     }
@@ -648,7 +656,7 @@ final class PreparedPolicy {
             long[] hot = Arrays.copyOf(bits, bits.length + own.length);
             for (int r = 0; r < own.length; r++) {
                 Entry e = own[r];
-                hot[bits.length + r] = e == null ? NONE : e.facts | (e.sameCode(common[e.number]) ? 0 : OWN_CODE);
+                hot[bits.length + r] = e == null ? NONE : pack(e) | (e.sameCode(common[e.number]) ? 0 : OWN_CODE);
             }
             return new Object[]{hot, own};
         });
