@@ -42,8 +42,6 @@ final class Evaluation {
     private final Entry[] entries;
     /** Per line, the rule facts the checks test ({@link PreparedPolicy#pack}). */
     private final long[] facts;
-    /** Per line, the rank of the policy's own entry, or -1 when the line's entry is the common one. */
-    private final int[] ranks;
     /** Index of the first line of the same code (the line aggregate findings go on). */
     private final int[] first;
     /** Units of all lines of the code, kept at the code's first line. */
@@ -69,7 +67,6 @@ final class Evaluation {
         this.n = lines.size();
         this.entries = new Entry[n];
         this.facts = new long[n];
-        this.ranks = new int[n];
         this.first = new int[n];
         this.total = new int[n];
         int families = p.words.families;
@@ -105,7 +102,6 @@ final class Evaluation {
         for (int i = 0; i < n; i++) {
             ClaimLine line = lines.get(i);
             first[i] = i;
-            ranks[i] = -1;
             int number = p.number(line.code());
             if (number < 0) continue;
             int rank = p.rank(number);
@@ -119,7 +115,6 @@ final class Evaluation {
                 if ((f & NONE) != 0) continue;
                 e = (f & OWN_CODE) == 0 ? p.common(number) : p.own(rank);
                 facts[i] = f;
-                ranks[i] = rank;
             }
             entries[i] = e;
             int f = i;
@@ -415,9 +410,15 @@ final class Evaluation {
 
     // ---- helpers (run only when a rule fires or an explanation was asked for) ----
 
-    /** The line's entry as the policy has it (its rule objects): the own entry, else the common one. */
+    /**
+     * The line's entry as the policy has it (its rule objects): the own entry, else the common one.
+     * The rank is found again (a read of the bit set), not kept per line: this runs only when a rule
+     * fires or is explained, and one array less per claim is worth more.
+     */
     private Entry actual(int i) {
-        return ranks[i] < 0 ? entries[i] : p.own(ranks[i]);
+        Entry e = entries[i];
+        int rank = p.rank(e.number);
+        return rank < 0 ? e : p.own(rank);
     }
 
     private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source,
