@@ -40,8 +40,6 @@ final class Evaluation {
      * of its payer. The rule objects are read from {@link #actual} when a rule fires or is explained.
      */
     private final Entry[] entries;
-    /** Per line, the rule facts the checks test ({@link PreparedPolicy#pack}). */
-    private final long[] facts;
     /** Index of the first line of the same code (the line aggregate findings go on). */
     private final int[] first;
     /** Units of all lines of the code, kept at the code's first line. */
@@ -66,7 +64,6 @@ final class Evaluation {
         this.setting = claim.setting();
         this.n = lines.size();
         this.entries = new Entry[n];
-        this.facts = new long[n];
         this.first = new int[n];
         this.total = new int[n];
         int families = p.words.families;
@@ -82,14 +79,17 @@ final class Evaluation {
             Entry e = entries[i];
             if (e == null) continue;
             ClaimLine line = lines.get(i);
+            // the rule facts the checks test, found again (a read of the bit set) rather than kept
+            // per line: one array less per claim
+            long f = p.facts(e.number);
             settingAllowed(i, line, e);
             addOnPrimary(i, line, e);
             singleInitial(i, line, e);
-            mue(i, line, e);
-            authorization(i, line, e);
-            audit(i, e);
+            mue(i, line, e, f);
+            authorization(i, line, e, f);
+            audit(i, e, f);
             drugModifier(i, line, e);
-            allowedModifiers(i, line, e);
+            allowedModifiers(i, line, e, f);
             if (e.sequential && e.family >= 0 && firstSequentialLine[e.family] == i + 1) sequential(i, e);
         }
         Decision decision = strongest == null ? Decision.PASS : Decision.of(strongest);
@@ -109,12 +109,10 @@ final class Evaluation {
             if (rank < 0) {
                 e = p.common(number);
                 if (e == null) continue;
-                facts[i] = p.commonFacts(number);
             } else {
                 long f = p.ownFacts(rank);
                 if ((f & NONE) != 0) continue;
                 e = (f & OWN_CODE) == 0 ? p.common(number) : p.own(rank);
-                facts[i] = f;
             }
             entries[i] = e;
             int f = i;
@@ -227,9 +225,8 @@ final class Evaluation {
                 + (second == null ? "" : ", without modifier " + Texts.or(second.modifiers())));
     }
 
-    private void mue(int i, ClaimLine line, Entry e) {
+    private void mue(int i, ClaimLine line, Entry e, long f) {
         boolean facility = setting == Setting.FACILITY;
-        long f = facts[i];
         if ((f & (facility ? FAC_MUE : PRO_MUE)) == 0 || !p.has(RuleKind.MUE_EXCEEDED)) return;
         boolean perDay = (f & (facility ? FAC_PER_DAY : PRO_PER_DAY)) != 0;
         if (perDay && first[i] != i) {
@@ -261,8 +258,7 @@ final class Evaluation {
                 + m.indicator().words());
     }
 
-    private void authorization(int i, ClaimLine line, Entry e) {
-        long f = facts[i];
+    private void authorization(int i, ClaimLine line, Entry e, long f) {
         if ((f & AUTHORIZATION) == 0) return;
         List<PriorAuthorization> auths = claim.authorizations();
         int approved = 0;
@@ -304,8 +300,7 @@ final class Evaluation {
                 + (over ? " over" : " within") + " the " + max + " approved by " + Texts.and(authorizationIds(e.code)));
     }
 
-    private void audit(int i, Entry e) {
-        long f = facts[i];
+    private void audit(int i, Entry e, long f) {
         if ((f & AUDIT) == 0 || first[i] != i || !p.has(RuleKind.AUDIT_THRESHOLD)) return;
         int units = total[i];
         int threshold = (int) (f >>> AUDIT_UNITS_SHIFT) & UNPACKED;
@@ -352,8 +347,8 @@ final class Evaluation {
                 + ") is a single-dose drug without " + Texts.or(rule.modifiers()));
     }
 
-    private void allowedModifiers(int i, ClaimLine line, Entry e) {
-        if ((facts[i] & ALLOWED_MODIFIERS) == 0 || !p.has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
+    private void allowedModifiers(int i, ClaimLine line, Entry e, long f) {
+        if ((f & ALLOWED_MODIFIERS) == 0 || !p.has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
         ModifierRule.Allowed rule = actual(i).rules.allowedModifiers();
         List<String> modifiers = line.modifiers();
         for (int k = 0, size = modifiers.size(); k < size; k++) {

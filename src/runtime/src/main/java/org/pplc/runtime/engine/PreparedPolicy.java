@@ -531,6 +531,12 @@ final class PreparedPolicy {
         return tables.common[n];
     }
 
+    /** The packed facts of this policy's entry for code number n (with {@link #OWN_CODE}, {@link #NONE}). */
+    long facts(int n) {
+        int rank = rank(n);
+        return rank < 0 ? tables.facts[n] : hot[bitWords + rank];
+    }
+
     /** The common entry's packed facts of code number n. */
     long commonFacts(int n) {
         return tables.facts[n];
