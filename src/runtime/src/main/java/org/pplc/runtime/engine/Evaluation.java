@@ -4,7 +4,6 @@ import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.engine.PreparedPolicy.Entry;
-import static org.pplc.runtime.engine.PreparedPolicy.*;
 import org.pplc.runtime.model.Action;
 import org.pplc.runtime.model.AuditThreshold;
 import org.pplc.runtime.model.ModifierRule;
@@ -19,6 +18,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import static org.pplc.runtime.engine.PreparedPolicy.*;
 
 /**
  * One claim against one prepared policy. The first pass resolves each line (one hash probe) and

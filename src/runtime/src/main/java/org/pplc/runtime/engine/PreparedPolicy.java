@@ -182,7 +182,7 @@ final class PreparedPolicy {
     /**
      * What a claim reads of this policy's own entries, in one array: first the bit set (bit n set:
      * the policy's entry for code n is not the common one but in {@link #own}), then, for each own
-     * entry by rank, its packed facts ({@link Entry#facts}, plus {@link #OWN_CODE} when its code
+     * entry by rank, its packed facts ({@link #pack}, plus {@link #OWN_CODE} when its code
      * part is not the common entry's). With claims spread over many payers a line then reads a
      * long of an array of its payer (most claims: one or two cache lines) instead of an Entry.
      */
@@ -516,7 +516,7 @@ final class PreparedPolicy {
         return rank;
     }
 
-    /** The packed facts of the own entry of this rank ({@link Entry#facts}, and {@link #OWN_CODE}). */
+    /** The packed facts of the own entry of this rank ({@link #pack}, and {@link #OWN_CODE}). */
     long ownFacts(int rank) {
         return hot[bitWords + rank];
     }
