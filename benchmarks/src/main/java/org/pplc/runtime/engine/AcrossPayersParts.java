@@ -83,9 +83,13 @@ public final class AcrossPayersParts {
                 case 0 -> sink += route(routes, c).fromDay;
                 case 1 -> {
                     PreparedPolicy p = chosen[i];
+                    // as Evaluation resolves a line: the code's number, then the policy's bit set and
+                    // packed facts (the own Entry is read only when its code part is its own)
                     for (int k = 0, n = c.lines().size(); k < n; k++) {
-                        PreparedPolicy.Entry e = p.entry(c.lines().get(k).code());
-                        if (e != null) sink += e.number + e.family;
+                        int number = p.number(c.lines().get(k).code());
+                        if (number < 0) continue;
+                        int rank = p.rank(number);
+                        sink += rank < 0 ? number : p.ownFacts(rank);
                     }
                 }
                 case 2 -> sink += new Evaluation(chosen[i], c, false).run().findings().size();

@@ -108,6 +108,7 @@ class SharedTablesTest {
                 assertEquals(primaries.size(), e.primaries.length, where);
                 for (int i = 0; i < primaries.size(); i++) assertEquals(shared.entry(primaries.get(i)).number, e.primaries[i], where);
                 if (e != shared.tables().common[e.number]) changed++;
+                packedFacts(shared, code, e, where);
             }
             for (RuleKind k : RuleKind.values()) {
                 assertEquals(policy.rule(k), shared.text(k), policy.id() + " " + k);
@@ -129,7 +130,119 @@ class SharedTablesTest {
             }
         }
         assertTrue(changed > 0, "some policy changes some code");
+        // every policy's code with no entry: none found through the packed tables either
+        for (PreparedPolicy p : prepared.values()) {
+            for (String code : codes) {
+                int number = p.number(code);
+                if (number < 0 || p.entry(code) != null) continue;
+                int rank = p.rank(number);
+                if (rank < 0) assertNull(p.common(number), p.id + " " + code);
+                else assertEquals(PreparedPolicy.NONE, p.ownFacts(rank), p.id + " " + code);
+            }
+        }
         sameResults(set);
+    }
+
+    /**
+     * The facts the checks read for a line, as Evaluation finds them (the common table's packed
+     * facts, or the policy's hot array after its bit set), are the entry's: every flag, every number
+     * (or UNPACKED when it does not fit 16 bits), and the code part is the common entry's unless
+     * OWN_CODE says to read the policy's own entry.
+     */
+    private static void packedFacts(PreparedPolicy p, String code, PreparedPolicy.Entry e, String where) {
+        int number = p.number(code);
+        assertEquals(e.number, number, where);
+        int rank = p.rank(number);
+        assertSame(e, rank < 0 ? p.common(number) : p.own(rank), where);
+        long f = rank < 0 ? p.commonFacts(number) : p.ownFacts(rank);
+        assertEquals(PreparedPolicy.pack(e), f & ~PreparedPolicy.OWN_CODE, where);
+        assertEquals(0, f & PreparedPolicy.NONE, where);
+        // a finding on the authorization takes these from the entry instead of the Provenance
+        org.pplc.runtime.model.Provenance source = e.authorization == null ? null : e.authorization.provenance();
+        assertSame(source, e.authorizationSource, where);
+        assertEquals(source == null ? null : source.layer(), e.authorizationLayer, where);
+        assertEquals(source == null ? null : source.citation(), e.authorizationCitation, where);
+        assertEquals(List.of(e.professionalMue, e.facilityMue, e.professionalPerDay, e.facilityPerDay, e.authorization != null,
+                        e.authorizationRequired, e.audit, e.allowedModifiers),
+                List.of((f & PreparedPolicy.PRO_MUE) != 0, (f & PreparedPolicy.FAC_MUE) != 0, (f & PreparedPolicy.PRO_PER_DAY) != 0,
+                        (f & PreparedPolicy.FAC_PER_DAY) != 0, (f & PreparedPolicy.AUTHORIZATION) != 0,
+                        (f & PreparedPolicy.AUTHORIZATION_REQUIRED) != 0, (f & PreparedPolicy.AUDIT) != 0,
+                        (f & PreparedPolicy.ALLOWED_MODIFIERS) != 0), where);
+        assertEquals(packed(e.professionalCap), (int) (f >>> PreparedPolicy.PRO_CAP_SHIFT) & 0xFFFF, where);
+        assertEquals(packed(e.facilityCap), (int) (f >>> PreparedPolicy.FAC_CAP_SHIFT) & 0xFFFF, where);
+        assertEquals(packed(e.auditUnits), (int) (f >>> PreparedPolicy.AUDIT_UNITS_SHIFT) & 0xFFFF, where);
+        if (rank < 0) {
+            assertEquals(0, f & PreparedPolicy.OWN_CODE, where);
+        } else if ((f & PreparedPolicy.OWN_CODE) == 0) {
+            // the checks read the code part from the common entry: it must be the same
+            PreparedPolicy.Entry c = p.common(number);
+            assertNotNull(c, where);
+            assertEquals(e.code, c.code, where);
+            assertSame(e.definition, c.definition, where);
+            assertSame(e.drug, c.drug, where);
+            assertSame(e.primaries, c.primaries, where);
+            assertEquals(List.of(e.family, e.drugFamily, e.initial, e.sequential, e.addOn),
+                    List.of(c.family, c.drugFamily, c.initial, c.sequential, c.addOn), where);
+        } else {
+            assertFalse(e.sameCode(p.common(number)), where);
+        }
+    }
+
+    private static int packed(int v) {
+        return v >= 0 && v < PreparedPolicy.UNPACKED ? v : PreparedPolicy.UNPACKED;
+    }
+
+    /**
+     * A payer whose numbers do not fit the packed facts (caps and audit units of 65,535 and more)
+     * and whose own drug no other policy has (its entry's code part is its own): the checks read
+     * them from the entry, with the same results as the policy prepared alone, and fire exactly
+     * above the numbers.
+     */
+    @Test
+    void unpackedNumbersAndOwnCodes() {
+        List<SourceFile> files = new ArrayList<>(generated(4));
+        files.add(new SourceFile("policies/generated/big.ppl", "payer big \"Big\" {\n  plan commercial \"Commercial\"\n}\n"
+                + "policy big {\n  title \"Big\"\n  applies to payer big\n  extends medicare-part-b\n  effective 2025-01-01\n"
+                + "  override mue 96413 practitioner 70000 per line, outpatient 65535 per day (clinical)\n"
+                + "  audit 96417 above 100000 units\n"
+                + "  audit 96415 above 65534 units\n"
+                + "  drug Q9999 \"big drug\" chemo, 1 mg per unit, single-dose\n"
+                + "  mue Q9999 practitioner 65536 per day (clinical), outpatient 3 per line\n"
+                + "}\n"));
+        PolicySet set = compile(files);
+        check(set);
+        Map<Policy, PreparedPolicy> prepared = PreparedPolicy.prepareAll(set.policies().values());
+        PreparedPolicy big = prepared.get(set.policies().get("big"));
+        assertEquals(PreparedPolicy.UNPACKED, (int) (big.ownFacts(big.rank(big.number("96413"))) >>> PreparedPolicy.PRO_CAP_SHIFT) & 0xFFFF);
+        assertEquals(PreparedPolicy.UNPACKED, (int) (big.ownFacts(big.rank(big.number("96413"))) >>> PreparedPolicy.FAC_CAP_SHIFT) & 0xFFFF);
+        assertEquals(65534, (int) (big.ownFacts(big.rank(big.number("96415"))) >>> PreparedPolicy.AUDIT_UNITS_SHIFT) & 0xFFFF);
+        assertTrue((big.ownFacts(big.rank(big.number("Q9999"))) & PreparedPolicy.OWN_CODE) != 0, "Q9999 is big's own");
+        Adjudicator adjudicator = new Adjudicator(set);
+        RuleKind mue = RuleKind.MUE_EXCEEDED, audit = RuleKind.AUDIT_THRESHOLD;
+        Object[][] cases = {
+                // setting, code, units, the rule looked at, whether it fires on the line
+                {Setting.PROFESSIONAL, "96413", 70000, mue, false}, {Setting.PROFESSIONAL, "96413", 70001, mue, true},
+                {Setting.FACILITY, "96413", 65535, mue, false}, {Setting.FACILITY, "96413", 65536, mue, true},
+                {Setting.FACILITY, "96417", 100000, audit, false}, {Setting.FACILITY, "96417", 100001, audit, true},
+                {Setting.FACILITY, "96415", 65534, audit, false}, {Setting.FACILITY, "96415", 65535, audit, true},
+                {Setting.PROFESSIONAL, "Q9999", 65536, mue, false}, {Setting.PROFESSIONAL, "Q9999", 65537, mue, true},
+                {Setting.FACILITY, "Q9999", 3, mue, false}, {Setting.FACILITY, "Q9999", 4, mue, true},
+        };
+        for (Object[] c : cases) {
+            Setting setting = (Setting) c[0];
+            String code = (String) c[1];
+            int units = (Integer) c[2];
+            List<ClaimLine> lines = List.of(new ClaimLine(1, "96360", 1, List.of()), new ClaimLine(2, code, units, List.of("JW")));
+            Claim claim = new Claim("B", "big", null, setting, setting == Setting.FACILITY ? "22" : "11", LocalDate.of(2026, 3, 2),
+                    lines, List.of(), List.of());
+            String where = Arrays.toString(c);
+            for (boolean explain : new boolean[]{false, true}) {
+                Result r = adjudicator.evaluate(claim, explain);
+                assertEquals(new Evaluation(PreparedPolicy.alone(set.policies().get("big")), claim, explain).run(), r, where);
+                long fired = r.findings().stream().filter(f -> f.line() == 2 && f.rule() == c[3]).count();
+                assertEquals((Boolean) c[4] ? 1 : 0, fired, where);
+            }
+        }
     }
 
     private static String text(Template t) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import static org.pplc.runtime.engine.PreparedPolicy.*;
+
 /**
  * One claim against one prepared policy. The first pass resolves each line (one hash probe) and
  * adds up units by code and family; the second runs the checks line by line, so findings come out
@@ -33,6 +35,11 @@ final class Evaluation {
     private final List<ClaimLine> lines;
     private final Setting setting;
     private final int n;
+    /**
+     * Per line, the entry the checks read what the code is from (definition, drug, families): the
+     * common one when the policy's own entry has the same code part, so a claim reads few objects
+     * of its payer. The rule objects are read from {@link #actual} when a rule fires or is explained.
+     */
     private final Entry[] entries;
     /** Index of the first line of the same code (the line aggregate findings go on). */
     private final int[] first;
@@ -73,14 +80,17 @@ final class Evaluation {
             Entry e = entries[i];
             if (e == null) continue;
             ClaimLine line = lines.get(i);
+            // the rule facts the checks test, found again (a read of the bit set) rather than kept
+            // per line: one array less per claim
+            long f = p.facts(e.number);
             settingAllowed(i, line, e);
             addOnPrimary(i, line, e);
             singleInitial(i, line, e);
-            mue(i, line, e);
-            authorization(i, line, e);
-            audit(i, e);
+            mue(i, line, e, f);
+            authorization(i, line, e, f);
+            audit(i, e, f);
             drugModifier(i, line, e);
-            allowedModifiers(i, line, e);
+            allowedModifiers(i, line, e, f);
             if (e.sequential && e.family >= 0 && firstSequentialLine[e.family] == i + 1) sequential(i, e);
         }
         Decision decision = strongest == null ? Decision.PASS : Decision.of(strongest);
@@ -92,10 +102,20 @@ final class Evaluation {
         Map<Entry, Integer> firstOf = n > SCAN_LIMIT ? new IdentityHashMap<>() : null;
         for (int i = 0; i < n; i++) {
             ClaimLine line = lines.get(i);
-            Entry e = p.entry(line.code());
-            entries[i] = e;
             first[i] = i;
-            if (e == null) continue;
+            int number = p.number(line.code());
+            if (number < 0) continue;
+            int rank = p.rank(number);
+            Entry e;
+            if (rank < 0) {
+                e = p.common(number);
+                if (e == null) continue;
+            } else {
+                long f = p.ownFacts(rank);
+                if ((f & NONE) != 0) continue;
+                e = (f & OWN_CODE) == 0 ? p.common(number) : p.own(rank);
+            }
+            entries[i] = e;
             int f = i;
             if (firstOf != null) {
                 Integer seen = firstOf.putIfAbsent(e, i);
@@ -206,22 +226,24 @@ final class Evaluation {
                 + (second == null ? "" : ", without modifier " + Texts.or(second.modifiers())));
     }
 
-    private void mue(int i, ClaimLine line, Entry e) {
+    private void mue(int i, ClaimLine line, Entry e, long f) {
         boolean facility = setting == Setting.FACILITY;
-        if (!(facility ? e.facilityMue : e.professionalMue) || !p.has(RuleKind.MUE_EXCEEDED)) return;
-        boolean perDay = facility ? e.facilityPerDay : e.professionalPerDay;
+        if ((f & (facility ? FAC_MUE : PRO_MUE)) == 0 || !p.has(RuleKind.MUE_EXCEEDED)) return;
+        boolean perDay = (f & (facility ? FAC_PER_DAY : PRO_PER_DAY)) != 0;
         if (perDay && first[i] != i) {
             if (notes == null) return;
             int at = first[i];
-            Mue m = e.mue(setting);
+            Mue m = actual(i).mue(setting);
             note(i, RuleKind.MUE_EXCEEDED, false, m.provenance(), () -> e.code + " units counted with line "
                     + lines.get(at).line() + " (" + m.indicator().words() + ")");
             return;
         }
         int units = perDay ? total[i] : line.units();
-        boolean over = units > (facility ? e.facilityCap : e.professionalCap);
+        int cap = (int) (f >>> (facility ? FAC_CAP_SHIFT : PRO_CAP_SHIFT)) & UNPACKED;
+        if (cap == UNPACKED) cap = facility ? actual(i).facilityCap : actual(i).professionalCap;
+        boolean over = units > cap;
         if (!over && notes == null) return;
-        Mue m = e.mue(setting);
+        Mue m = actual(i).mue(setting);
         if (over) {
             fire(i, RuleKind.MUE_EXCEEDED, line, units, m.provenance(), name -> switch (name) {
                 case "cap" -> Integer.toString(m.cap());
@@ -237,8 +259,8 @@ final class Evaluation {
                 + m.indicator().words());
     }
 
-    private void authorization(int i, ClaimLine line, Entry e) {
-        if (e.authorization == null) return;
+    private void authorization(int i, ClaimLine line, Entry e, long f) {
+        if ((f & AUTHORIZATION) == 0) return;
         List<PriorAuthorization> auths = claim.authorizations();
         int approved = 0;
         boolean listed = false;
@@ -249,13 +271,14 @@ final class Evaluation {
                 approved += u;
             }
         }
-        if (e.authorizationRequired && p.has(RuleKind.AUTHORIZATION_MISSING)) {
+        if ((f & AUTHORIZATION_REQUIRED) != 0 && p.has(RuleKind.AUTHORIZATION_MISSING)) {
             if (listed) {
-                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, e.authorizationSource,
+                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, actual(i).authorizationSource,
                         () -> e.code + " needs a prior authorization; " + Texts.and(authorizationIds(e.code)) + " lists it");
             } else {
-                Provenance src = e.authorizationSource;
-                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, e.authorizationPosition(p.words), name -> null);
+                Entry a = actual(i);
+                Provenance src = a.authorizationSource;
+                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, a, name -> null);
                 if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, true, src, () -> e.code
                         + " needs a prior authorization, and no authorization on the claim lists it");
             }
@@ -265,9 +288,10 @@ final class Evaluation {
         int max = approved;
         boolean over = units > max;
         if (!over && notes == null) return;
-        Provenance src = e.authorizationSource;
+        Entry a = actual(i);
+        Provenance src = a.authorizationSource;
         if (over) {
-            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, e.authorizationPosition(p.words), name -> switch (name) {
+            fire(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, src, a, name -> switch (name) {
                 case "approved" -> Integer.toString(max);
                 case "authorization" -> Texts.and(authorizationIds(e.code));
                 default -> null;
@@ -277,12 +301,14 @@ final class Evaluation {
                 + (over ? " over" : " within") + " the " + max + " approved by " + Texts.and(authorizationIds(e.code)));
     }
 
-    private void audit(int i, Entry e) {
-        if (!e.audit || first[i] != i || !p.has(RuleKind.AUDIT_THRESHOLD)) return;
+    private void audit(int i, Entry e, long f) {
+        if ((f & AUDIT) == 0 || first[i] != i || !p.has(RuleKind.AUDIT_THRESHOLD)) return;
         int units = total[i];
-        boolean over = units > e.auditUnits;
+        int threshold = (int) (f >>> AUDIT_UNITS_SHIFT) & UNPACKED;
+        if (threshold == UNPACKED) threshold = actual(i).auditUnits;
+        boolean over = units > threshold;
         if (!over && notes == null) return;
-        AuditThreshold a = e.rules.audit();
+        AuditThreshold a = actual(i).rules.audit();
         if (over) {
             fire(i, RuleKind.AUDIT_THRESHOLD, lines.get(i), units, a.provenance(), name ->
                     "threshold".equals(name) ? Integer.toString(a.units()) : null);
@@ -322,9 +348,9 @@ final class Evaluation {
                 + ") is a single-dose drug without " + Texts.or(rule.modifiers()));
     }
 
-    private void allowedModifiers(int i, ClaimLine line, Entry e) {
-        if (!e.allowedModifiers || !p.has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
-        ModifierRule.Allowed rule = e.rules.allowedModifiers();
+    private void allowedModifiers(int i, ClaimLine line, Entry e, long f) {
+        if ((f & ALLOWED_MODIFIERS) == 0 || !p.has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
+        ModifierRule.Allowed rule = actual(i).rules.allowedModifiers();
         List<String> modifiers = line.modifiers();
         for (int k = 0, size = modifiers.size(); k < size; k++) {
             String modifier = modifiers.get(k);
@@ -380,13 +406,28 @@ final class Evaluation {
 
     // ---- helpers (run only when a rule fires or an explanation was asked for) ----
 
+    /**
+     * The line's entry as the policy has it (its rule objects): the own entry, else the common one.
+     * The rank is found again (a read of the bit set), not kept per line: this runs only when a rule
+     * fires or is explained, and one array less per claim is worth more.
+     */
+    private Entry actual(int i) {
+        Entry e = entries[i];
+        int rank = p.rank(e.number);
+        return rank < 0 ? e : p.own(rank);
+    }
+
     private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source,
                       Function<String, String> specific) {
         fire(i, kind, line, units, source, null, specific);
     }
 
-    /** As above; {@code position} is the source's position when the caller keeps it (else null: looked up). */
-    private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source, String position,
+    /**
+     * As above; {@code authorized} is the entry whose authorization is the source, when it is (else
+     * null): its position, layer and citation are then read from the entry, not from the Provenance,
+     * one more object of the payer's seldom in the cache.
+     */
+    private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source, Entry authorized,
                       Function<String, String> specific) {
         RuleText t = p.text(kind);
         String code = line.code();
@@ -403,9 +444,11 @@ final class Evaluation {
         Template[] texts = p.words.texts[kind.ordinal()];
         String[] filled = new String[3];
         for (int k = 0; k < 3; k++) filled[k] = Template.fill(texts[k], values);
+        boolean resolved = authorized != null && src == authorized.authorizationSource;
         findings.add(new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind, filled[0], filled[1], filled[2],
-                position != null && src == source ? position : position(src), src == null ? null : src.layer(),
-                src == null ? null : src.citation()));
+                resolved ? authorized.authorizationPosition(p.words) : position(src),
+                resolved ? authorized.authorizationLayer : src == null ? null : src.layer(),
+                resolved ? authorized.authorizationCitation : src == null ? null : src.citation()));
         if (strongest == null || t.action().compareTo(strongest) > 0) strongest = t.action();
     }
 

@@ -69,6 +69,8 @@ final class PreparedPolicy {
         final boolean authorizationRequired;
         /** The authorization's provenance, and its position once a finding named it (read by every finding on it). */
         final Provenance authorizationSource;
+        /** The authorization provenance's layer and citation, so a finding on it does not read the Provenance. */
+        final String authorizationLayer, authorizationCitation;
         private String authorizationPosition;
         final boolean audit;
         final int auditUnits;
@@ -100,10 +102,21 @@ final class PreparedPolicy {
             this.authorization = a;
             this.authorizationRequired = a != null && a.required();
             this.authorizationSource = a == null ? null : a.provenance();
+            this.authorizationLayer = authorizationSource == null ? null : authorizationSource.layer();
+            this.authorizationCitation = authorizationSource == null ? null : authorizationSource.citation();
             AuditThreshold t = rules == null ? null : rules.audit();
             this.audit = t != null;
             this.auditUnits = t == null ? 0 : t.units();
             this.allowedModifiers = rules != null && rules.allowedModifiers() != null;
+        }
+
+        /**
+         * Whether this entry's code part (what a code is: definition, drug, families, primaries) is
+         * the other's, so that the checks may read it from either; only the rule facts differ.
+         */
+        boolean sameCode(Entry o) {
+            return o != null && o.code.equals(code) && o.definition == definition && o.drug == drug && o.family == family
+                    && o.drugFamily == drugFamily && o.primaries == primaries;
         }
 
         /**
@@ -128,6 +141,33 @@ final class PreparedPolicy {
         }
     }
 
+    // An entry's rule facts packed into one long, so a policy's own entries' facts sit together in
+    // one array (see #hot) and a claim reads them there, not an Entry object of its payer per line.
+    static final long PRO_MUE = 1, FAC_MUE = 1 << 1, PRO_PER_DAY = 1 << 2, FAC_PER_DAY = 1 << 3,
+            AUTHORIZATION = 1 << 4, AUTHORIZATION_REQUIRED = 1 << 5, AUDIT = 1 << 6, ALLOWED_MODIFIERS = 1 << 7;
+    /** In {@link #hot} only: the own entry's code part is not the common entry's (read the own entry). */
+    static final long OWN_CODE = 1 << 8;
+    /** In {@link #hot} only: the policy says nothing about the code, though most policies do. */
+    static final long NONE = 1 << 9;
+    static final int PRO_CAP_SHIFT = 16, FAC_CAP_SHIFT = 32, AUDIT_UNITS_SHIFT = 48;
+    /** A packed number (16 bits) with this value did not fit: read it from the entry. */
+    static final int UNPACKED = 0xFFFF;
+
+    /** The entry's rule facts packed into one long ({@link #PRO_MUE} and on); 0 for no entry. */
+    static long pack(Entry e) {
+        if (e == null) return 0;
+        long f = (e.professionalMue ? PRO_MUE : 0) | (e.facilityMue ? FAC_MUE : 0)
+                | (e.professionalPerDay ? PRO_PER_DAY : 0) | (e.facilityPerDay ? FAC_PER_DAY : 0)
+                | (e.authorization != null ? AUTHORIZATION : 0) | (e.authorizationRequired ? AUTHORIZATION_REQUIRED : 0)
+                | (e.audit ? AUDIT : 0) | (e.allowedModifiers ? ALLOWED_MODIFIERS : 0);
+        return f | (long) sixteen(e.professionalCap) << PRO_CAP_SHIFT | (long) sixteen(e.facilityCap) << FAC_CAP_SHIFT
+                | (long) sixteen(e.auditUnits) << AUDIT_UNITS_SHIFT;
+    }
+
+    private static int sixteen(int v) {
+        return v >= 0 && v < UNPACKED ? v : UNPACKED;
+    }
+
     /** The policy's id, kept here so a result does not read the Policy. */
     final String id;
     /** The effective dates as day numbers, for choosing the policy without touching the Policy. */
@@ -139,9 +179,17 @@ final class PreparedPolicy {
     PreparedPolicy next;
     /** What all policies of the Adjudicator share: the code numbers, the common entries and texts. */
     private Tables tables;
-    /** Bit n set: this policy's entry for code n is not the common one but in {@link #own}. */
-    private long[] changed;
-    /** This policy's entries for the codes of {@link #changed}, by ascending number (null: none). */
+    /**
+     * What a claim reads of this policy's own entries, in one array: first the bit set (bit n set:
+     * the policy's entry for code n is not the common one but in {@link #own}), then, for each own
+     * entry by rank, its packed facts ({@link #pack}, plus {@link #OWN_CODE} when its code
+     * part is not the common entry's). With claims spread over many payers a line then reads a
+     * long of an array of its payer (most claims: one or two cache lines) instead of an Entry.
+     */
+    private long[] hot;
+    /** The number of bit-set words at the start of {@link #hot}. */
+    private int bitWords;
+    /** This policy's entries for the codes of the bit set, by ascending number; read when a rule fires. */
     private Entry[] own;
     /** Bit k set: the policy has a text for RuleKind k (the checks test this on every line). */
     private final int textKinds;
@@ -159,12 +207,16 @@ final class PreparedPolicy {
         final Map<String, Integer> numbers;
         /** By code number: the entry most of the policies have (null when most say nothing). */
         final Entry[] common;
+        /** By code number: the common entry's rule facts packed ({@link PreparedPolicy#pack}). */
+        final long[] facts;
         /** By RuleKind: the text most of the policies have. */
         final RuleText[] texts;
 
         Tables(Map<String, Integer> numbers, Entry[] common, RuleText[] texts) {
             this.numbers = numbers;
             this.common = common;
+            this.facts = new long[common.length];
+            for (int n = 0; n < common.length; n++) facts[n] = pack(common[n]);
             this.texts = texts;
         }
     }
@@ -441,17 +493,53 @@ final class PreparedPolicy {
 
     /** The entry of a billed code, or null when the policy says nothing about it. */
     Entry entry(String code) {
-        Tables t = tables;
-        Integer boxed = t.numbers.get(code);
+        Integer boxed = tables.numbers.get(code);
         if (boxed == null) return null;
-        int n = boxed;
-        long[] bits = changed;
+        int rank = rank(boxed);
+        return rank < 0 ? tables.common[boxed] : own[rank];
+    }
+
+    /** The code's number, or -1 when no policy of the Adjudicator says anything about it. */
+    int number(String code) {
+        Integer boxed = tables.numbers.get(code);
+        return boxed == null ? -1 : boxed;
+    }
+
+    /** The rank of the policy's own entry for code number n, or -1 when its entry is the common one. */
+    int rank(int n) {
+        long[] bits = hot;
         int w = n >>> 6;
         long bit = 1L << n; // shifts by n mod 64
-        if ((bits[w] & bit) == 0) return t.common[n];
+        if ((bits[w] & bit) == 0) return -1;
         int rank = Long.bitCount(bits[w] & (bit - 1));
         for (int i = 0; i < w; i++) rank += Long.bitCount(bits[i]);
+        return rank;
+    }
+
+    /** The packed facts of the own entry of this rank ({@link #pack}, and {@link #OWN_CODE}). */
+    long ownFacts(int rank) {
+        return hot[bitWords + rank];
+    }
+
+    /** The own entry of this rank (read when a rule fires, is explained, or its code part is its own). */
+    Entry own(int rank) {
         return own[rank];
+    }
+
+    /** The common entry of code number n (or null). */
+    Entry common(int n) {
+        return tables.common[n];
+    }
+
+    /** The packed facts of this policy's entry for code number n (with {@link #OWN_CODE}, {@link #NONE}). */
+    long facts(int n) {
+        int rank = rank(n);
+        return rank < 0 ? tables.facts[n] : hot[bitWords + rank];
+    }
+
+    /** The common entry's packed facts of code number n. */
+    long commonFacts(int n) {
+        return tables.facts[n];
     }
 
     boolean inForceOn(long day) {
@@ -556,16 +644,27 @@ final class PreparedPolicy {
                 mine[n] = null;
             }
             // a plan that changes nothing of its payer's policy has the same tables: one copy
-            Object[] both = tables(sameTables, bits, own.toArray(new Entry[0]));
+            Object[] both = tables(sameTables, bits, own.toArray(new Entry[0]), common);
             p.tables = tables;
-            p.changed = (long[]) both[0];
+            p.hot = (long[]) both[0];
+            p.bitWords = bits.length;
             p.own = (Entry[]) both[1];
             p.entries = null; // the tables replace the map
         }
     }
 
-    /** The bit set and own entries of an earlier policy when equal to these (entries by identity), else these. */
-    private static Object[] tables(Map<List<Object>, Object[]> seen, long[] bits, Entry[] own) {
-        return seen.computeIfAbsent(List.of(java.nio.LongBuffer.wrap(bits), Arrays.asList(own)), k -> new Object[]{bits, own});
+    /**
+     * The hot array (bit set, then the own entries' facts) and own entries of an earlier policy when
+     * equal to these (entries by identity), else new ones.
+     */
+    private static Object[] tables(Map<List<Object>, Object[]> seen, long[] bits, Entry[] own, Entry[] common) {
+        return seen.computeIfAbsent(List.of(java.nio.LongBuffer.wrap(bits), Arrays.asList(own)), k -> {
+            long[] hot = Arrays.copyOf(bits, bits.length + own.length);
+            for (int r = 0; r < own.length; r++) {
+                Entry e = own[r];
+                hot[bits.length + r] = e == null ? NONE : pack(e) | (e.sameCode(common[e.number]) ? 0 : OWN_CODE);
+            }
+            return new Object[]{hot, own};
+        });
     }
 }
