@@ -124,9 +124,9 @@ class SharedTablesTest {
             assertEquals(o.drugLine, w.drugLine, policy.id());
             assertEquals(o.drugLineModifiers, w.drugLineModifiers, policy.id());
             for (int k = 0; k < RuleKind.values().length; k++) {
-                assertEquals(text(o.messages[k]), text(w.messages[k]), policy.id());
-                assertEquals(text(o.fixes[k]), text(w.fixes[k]), policy.id());
-                assertEquals(text(o.appeals[k]), text(w.appeals[k]), policy.id());
+                assertEquals(text(o.texts[k][0]), text(w.texts[k][0]), policy.id()); // message
+                assertEquals(text(o.texts[k][1]), text(w.texts[k][1]), policy.id()); // fix
+                assertEquals(text(o.texts[k][2]), text(w.texts[k][2]), policy.id()); // appeal
             }
         }
         assertTrue(changed > 0, "some policy changes some code");

@@ -226,9 +226,7 @@ final class PreparedPolicy {
      * policies word them alike, so one instance serves them all and stays in the cache.
      */
     static final class Words {
-        /** The rule texts by kind, cut into templates once: message, fix, appeal. */
-        final Template[] messages, fixes, appeals;
-        /** The same by kind: {message, fix, appeal}, as a finding fills them. */
+        /** The rule texts by kind, cut into templates once: {message, fix, appeal}, as a finding fills them. */
         final Template[][] texts;
         final String[] familyIds;
         final int families;
@@ -251,9 +249,6 @@ final class PreparedPolicy {
         Words(Template[] messages, Template[] fixes, Template[] appeals, String[] familyIds, int topFamily,
               String[] hourCodes, List<List<String>> sequentialCodes, ModifierRule.SecondInitial secondInitial,
               ModifierRule.DrugLine drugLine, Map<Place, String> positions) {
-            this.messages = messages;
-            this.fixes = fixes;
-            this.appeals = appeals;
             this.texts = new Template[messages.length][];
             for (int k = 0; k < messages.length; k++) texts[k] = new Template[] {messages[k], fixes[k], appeals[k]};
             this.familyIds = familyIds;
@@ -268,8 +263,9 @@ final class PreparedPolicy {
         }
 
         private List<Object> content() {
-            return Arrays.asList(Arrays.asList(messages), Arrays.asList(fixes), Arrays.asList(appeals),
-                    Arrays.asList(familyIds), topFamily, Arrays.asList(hourCodes), sequentialCodes, secondInitial, drugLine);
+            List<Object> texts = new ArrayList<>(this.texts.length);
+            for (Template[] t : this.texts) texts.add(Arrays.asList(t));
+            return Arrays.asList(texts, Arrays.asList(familyIds), topFamily, Arrays.asList(hourCodes), sequentialCodes, secondInitial, drugLine);
         }
 
         @Override
