@@ -107,12 +107,19 @@ public final class ClaimReader implements Iterator<ClaimRecord>, AutoCloseable {
         private final RecordSource.Raw[] raws;
         private final int size;
         private final Purpose purpose;
+        /** The parser the records share (see {@link RecordParser.Lines}). */
+        private RecordParser.Lines lines;
 
         private Batch(int first, RecordSource.Raw[] raws, int size, Purpose purpose) {
             this.first = first;
             this.raws = raws;
             this.size = size;
             this.purpose = purpose;
+        }
+
+        /** How many parsers reading the batch's records has made so far (for tests). */
+        synchronized int parsersMade() {
+            return lines == null ? 0 : lines.made();
         }
 
         /** Input index of the batch's first record. */
@@ -124,10 +131,16 @@ public final class ClaimReader implements Iterator<ClaimRecord>, AutoCloseable {
             return size;
         }
 
-        /** The i-th record of the batch, parsed and checked (the record {@link ClaimReader#next()} gives). */
-        public ClaimRecord record(int i) {
+        /**
+         * The i-th record of the batch, parsed and checked (the record {@link ClaimReader#next()} gives).
+         * Records asked for in order are read through one parser where their lines allow it.
+         */
+        public synchronized ClaimRecord record(int i) {
             if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);
-            return RecordParser.parse(first + i, raws[i], purpose);
+            if (lines == null) lines = new RecordParser.Lines(raws, size);
+            ClaimRecord r = RecordParser.parse(first + i, raws[i], purpose, lines, i);
+            if (i == size - 1) lines.close(); // its buffers go back to Jackson's pool
+            return r;
         }
     }
 

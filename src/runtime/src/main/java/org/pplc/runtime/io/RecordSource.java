@@ -34,8 +34,9 @@ final class RecordSource {
      */
     static final class Raw {
         private final char[] chars;
-        /** An ASCII line as read, or null. */
+        /** An ASCII line as read, at {@link #offset} (lines of one batch share an array), or null. */
         private final byte[] bytes;
+        private final int offset;
         private final int length;
         private String text;
         private final String error;
@@ -44,6 +45,7 @@ final class RecordSource {
         Raw(String text, String error, int line) {
             this.chars = null;
             this.bytes = null;
+            this.offset = 0;
             this.length = text.length();
             this.text = text;
             this.error = error;
@@ -53,6 +55,7 @@ final class RecordSource {
         private Raw(char[] chars, int length, int line) {
             this.chars = chars;
             this.bytes = null;
+            this.offset = 0;
             this.length = length;
             this.error = null;
             this.line = line;
@@ -60,16 +63,36 @@ final class RecordSource {
 
         /** An ASCII line (the caller checked: every byte under 0x80). */
         Raw(byte[] bytes, int line) {
+            this(bytes, 0, bytes.length, line);
+        }
+
+        /** An ASCII line held in bytes[offset, offset + length). */
+        Raw(byte[] bytes, int offset, int length, int line) {
             this.chars = null;
             this.bytes = bytes;
-            this.length = bytes.length;
+            this.offset = offset;
+            this.length = length;
             this.error = null;
             this.line = line;
         }
 
         String text() {
-            if (text == null) text = bytes != null ? new String(bytes, StandardCharsets.ISO_8859_1) : new String(chars, 0, length);
+            if (text == null) text = bytes != null ? new String(bytes, offset, length, StandardCharsets.ISO_8859_1) : new String(chars, 0, length);
             return text;
+        }
+
+        /** The array of an ASCII line (null for any other record), shared with the batch's other lines. */
+        byte[] bytes() {
+            return bytes;
+        }
+
+        int offset() {
+            return offset;
+        }
+
+        /** Where the line ends in {@link #bytes()} (exclusive). */
+        int end() {
+            return offset + length;
         }
 
         String error() {
@@ -81,7 +104,7 @@ final class RecordSource {
         }
 
         JsonParser parser(JsonFactory factory) throws IOException {
-            if (bytes != null) return factory.createParser(bytes, 0, length);
+            if (bytes != null) return factory.createParser(bytes, offset, length);
             return chars != null ? factory.createParser(chars, 0, length) : factory.createParser(text);
         }
     }
@@ -111,6 +134,15 @@ final class RecordSource {
     private boolean byteLines;
     /** A line that does not lie whole in the byte buffer; grows to the longest such line seen. */
     private byte[] lineBytes = new byte[4096];
+    /**
+     * Where ASCII lines are copied, one after another with a newline between them: the lines of a
+     * batch then lie in one array, and one parser reads them all ({@link RecordParser.Lines})
+     * instead of one parser a line. A new array when the line does not fit; never written again
+     * where a line was handed out, so a reader on another thread sees what was there.
+     */
+    private byte[] chunk = new byte[0];
+    private int chunkUsed;
+    private static final int CHUNK = 1 << 18;
 
     RecordSource(InputStream stream, int maxChars) {
         this(stream, maxChars, true);
@@ -345,7 +377,7 @@ final class RecordSource {
                 int from = bpos;
                 bpos = nl + 1;
                 line++;
-                Raw raw = high >= 0 ? asciiLine(Arrays.copyOfRange(bytes, from, nl), startLine) : textLine(bytes, from, nl - from, startLine);
+                Raw raw = high >= 0 ? asciiLine(bytes, from, nl, startLine) : textLine(bytes, from, nl - from, startLine);
                 if (raw != null) return raw;
                 continue;
             }
@@ -375,7 +407,7 @@ final class RecordSource {
             boolean ascii = true;
             for (int i = 0; i < length && ascii; i++) ascii = lineBytes[i] >= 0;
             if (ascii && !capped && length <= maxChars) {
-                Raw raw = asciiLine(Arrays.copyOf(lineBytes, length), startLine);
+                Raw raw = asciiLine(lineBytes, 0, length, startLine);
                 if (raw != null) return raw;
                 continue;
             }
@@ -388,10 +420,21 @@ final class RecordSource {
         }
     }
 
-    /** An ASCII line, or null when it is blank. */
-    private static Raw asciiLine(byte[] line, int at) {
-        for (byte b : line) {
-            if (!Character.isWhitespace(b)) return new Raw(line, at);
+    /** The ASCII line b[from, to) copied into the chunk, or null when it is blank. */
+    private Raw asciiLine(byte[] b, int from, int to, int at) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isWhitespace(b[i])) {
+                int length = to - from;
+                if (chunkUsed + length + 1 > chunk.length) {
+                    chunk = new byte[Math.max(CHUNK, length + 1)];
+                    chunkUsed = 0;
+                }
+                int offset = chunkUsed;
+                System.arraycopy(b, from, chunk, offset, length);
+                chunk[offset + length] = '\n';
+                chunkUsed = offset + length + 1;
+                return new Raw(chunk, offset, length, at);
+            }
         }
         return null;
     }
