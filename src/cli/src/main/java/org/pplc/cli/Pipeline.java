@@ -91,6 +91,8 @@ final class Pipeline implements AutoCloseable {
     /** Jobs for the workers; never holds more than order does. */
     private final BlockingQueue<Job> work;
     private final List<Thread> threads = new ArrayList<>();
+    /** Output buffers written out and free for the next batch. */
+    private final java.util.Queue<ByteArrayOutputStream> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
     private boolean ended;
 
@@ -152,7 +154,10 @@ final class Pipeline implements AutoCloseable {
     private void fill(Job job) {
         ClaimReader.Batch b = job.batch;
         Tally tally = new Tally();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(b.size() * 1024);
+        // a buffer the caller has written out, else a new one: not 256 KB to allocate and clear a batch
+        ByteArrayOutputStream bytes = spare.poll();
+        if (bytes == null) bytes = new ByteArrayOutputStream(b.size() * 1024);
+        else bytes.reset();
         try (JsonOutput json = new JsonOutput(bytes, b.firstIndex())) {
             for (int i = 0; i < b.size(); i++) {
                 ClaimRecord record = b.record(i);
@@ -202,6 +207,8 @@ final class Pipeline implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e); // as the JSON writer reports a failed write
             }
+            spare.offer(job.bytes); // at most one a batch in flight: bounded
+            job.bytes = null;
             total.add(job.tally);
             progress.written(job.tally);
         }
