@@ -764,11 +764,19 @@ final class RecordParser {
                 for (int i = 0; i < length; i++) h = 31 * h + chars[offset + i];
                 int slot = (h ^ (h >>> 15)) & (SLOTS - 1);
                 char[] key = keys[slot];
-                if (key != null && java.util.Arrays.equals(key, 0, key.length, chars, offset, offset + length)) return slots[slot];
+                if (key != null && key.length == length && same(key, chars, offset)) return slots[slot];
                 String s = new String(chars, offset, length);
                 keys[slot] = java.util.Arrays.copyOfRange(chars, offset, offset + length);
                 slots[slot] = s;
                 return s;
+            }
+
+            /** key equals chars[offset, offset + key.length): a plain loop, for texts of a few characters. */
+            private static boolean same(char[] key, char[] chars, int offset) {
+                for (int i = 0; i < key.length; i++) {
+                    if (key[i] != chars[offset + i]) return false;
+                }
+                return true;
             }
         }
 
