@@ -87,4 +87,21 @@ class DirectWriteTest {
         }), StandardCharsets.UTF_8);
         assertEquals("{\"id\":\"C4\",\"index\":6,\"decision\":\"error\",\"error\":\"unknown payer\"}", text.split("\n")[1]);
     }
+
+    @Test
+    void manyPolicyTextsSharingCacheSlotsGiveTheGeneratorsBytes() {
+        // more distinct policy ids, sources and citations than the quoted-value cache has slots, in
+        // an order that revisits them, and texts the cache must never keep (escapes, non-ASCII)
+        List<Result> results = new ArrayList<>();
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 12_000; i++) {
+                String k = Integer.toString(i * 7919 % 12_000);
+                Finding f = new Finding(1, "J" + k, Action.DENY, "CO-" + k, List.of("N" + k, "M80"), RuleKind.MUE_EXCEEDED,
+                        "m", "f", null, "policies/p" + k + ".ppl:1:1", "layer-" + k, i % 5 == 0 ? "cite \"" + k + "\"" : "cite " + k);
+                results.add(new Result("C" + i, "p" + k, "commercial", i % 7 == 0 ? "p\u00e9" + k : "p" + k + "-commercial",
+                        Decision.DENY, List.of(f), null, null));
+            }
+        }
+        assertSameBytes(out -> results.forEach(out::write));
+    }
 }
