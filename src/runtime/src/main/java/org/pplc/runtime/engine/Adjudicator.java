@@ -106,12 +106,14 @@ public final class Adjudicator {
             // the dates from the arena at the slot's offset, the policy object alongside (its next
             // is read only when the first candidate is not in force)
             PreparedPolicy p = r.first(slot);
+            int grantsAt = r.grantsAt(slot);
             for (int at = r.at(slot); at >= 0; at = PreparedPolicy.nextAt(tables.arena[at + PreparedPolicy.LINK])) {
                 long[] a = tables.arena;
                 if (day >= a[at + PreparedPolicy.FROM] && day <= a[at + PreparedPolicy.THROUGH]) {
-                    return new Evaluation(p, tables, at, claim, explain).run();
+                    return new Evaluation(p, tables, at, grantsAt, claim, explain).run();
                 }
                 p = p.next;
+                grantsAt = p.grantsAt;
             }
         }
         // No policy in force for this claim: select gives the reason (unknown payer or plan, dates).

@@ -39,6 +39,9 @@ final class Evaluation {
     private final int bits, facts;
     /** The policy's header LINK long: its text and own-text masks. */
     private final long link;
+    /** Where the policy's grants start in the tables' ({@link PreparedPolicy#grantsAt}), and the first one's layer. */
+    private final int grantsAt;
+    private final String grantLayer;
     private final Claim claim;
     private final List<ClaimLine> lines;
     private final Setting setting;
@@ -66,16 +69,20 @@ final class Evaluation {
     private final List<Explanation>[] notes;
 
     Evaluation(PreparedPolicy p, Claim claim, boolean explain) {
-        this(p, p.tables(), p.at, claim, explain);
+        this(p, p.tables(), p.at, p.grantsAt, claim, explain);
     }
 
     /**
-     * The policy p whose hot data is at {@code at} in the tables' arena: the Adjudicator passes the
-     * offset from the routing slot, so the lines' facts are read while p is still being fetched.
+     * The policy p whose hot data is at {@code at} in the tables' arena and grants at {@code
+     * grantsAt} in theirs: the Adjudicator passes the offsets from the routing slot, so the lines'
+     * facts and the grants are read while p is still being fetched.
      */
     @SuppressWarnings("unchecked")
-    Evaluation(PreparedPolicy p, Tables t, int at, Claim claim, boolean explain) {
+    Evaluation(PreparedPolicy p, Tables t, int at, int grantsAt, Claim claim, boolean explain) {
         this.p = p;
+        this.grantsAt = grantsAt;
+        // read now, not when a finding needs it: the cache miss then overlaps the arena's and p's
+        this.grantLayer = grantsAt < 0 ? null : t.grants[grantsAt + 1];
         this.t = t;
         this.a = t.arena;
         this.bits = at + HEADER;
@@ -522,8 +529,8 @@ final class Evaluation {
     private void fireGranted(int i, RuleKind kind, ClaimLine line, int units, Function<String, String> specific) {
         int rank = rank(a, bits, entries[i].number);
         int g = grant(a[bits - HEADER + GRANTED], rank);
-        String[] grants = p.grants();
-        String layer = grants[g + 1], citation = grants[g + 2];
+        String[] grants = t.grants;
+        String layer = g == 0 ? grantLayer : grants[grantsAt + g + 1], citation = grants[grantsAt + g + 2];
         add(i, kind, line, units, specific, p.grantPosition(g, rank), layer, citation);
     }
 

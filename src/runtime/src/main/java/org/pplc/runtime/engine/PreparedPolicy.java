@@ -192,13 +192,15 @@ final class PreparedPolicy {
     /** This policy's entries for the codes of the bit set, by ascending number; read when a rule fires. */
     private Entry[] own;
     /**
-     * For each own entry of rank below 64 whose authorization has a provenance (bit r of the
-     * header's {@link #GRANTED} long), in rank order: what a finding on the authorization names,
-     * {position, layer, citation}, the position filled once a finding named it. A finding on a
-     * plan's authorization then reads this one array of its payer instead of the own-entry array
-     * and then the entry (two dependent cache misses with claims spread over many payers).
+     * Where this policy's grants start in {@link Tables#grants} (-1: it has none): for each own
+     * entry of rank below 64 whose authorization has a provenance (bit r of the header's
+     * {@link #GRANTED} long), in rank order, what a finding on the authorization names: {position,
+     * layer, citation}, the position filled once a finding named it. The routing slot holds this
+     * offset too, so a claim fetches its policy's grants along with its arena lines, and a finding
+     * on a plan's authorization does not then read the own-entry array and the entry (two
+     * dependent cache misses with claims spread over many payers).
      */
-    private String[] grants;
+    int grantsAt = -1;
     /** Bit k set: the policy has a text for RuleKind k (copied into the arena header, which the checks read). */
     private final int textKinds;
     private final RuleText[] texts;
@@ -221,6 +223,8 @@ final class PreparedPolicy {
         final int bitWords;
         /** Every policy's hot data, one after the other (see {@link PreparedPolicy#at}). */
         long[] arena;
+        /** The policies' grants, one region per distinct list (see {@link PreparedPolicy#grantsAt}). */
+        String[] grants;
 
         Tables(Map<String, Integer> numbers, Entry[] common, RuleText[] texts) {
             this.numbers = numbers;
@@ -689,6 +693,7 @@ final class PreparedPolicy {
         Entry[] mine = new Entry[size];
         List<long[]> hots = new ArrayList<>(policies.size());
         long[] granted = new long[policies.size()];
+        List<List<String>> grantLists = new ArrayList<>(policies.size());
         long length = 0;
         for (int i = 0; i < policies.size(); i++) {
             PreparedPolicy p = policies.get(i);
@@ -707,8 +712,9 @@ final class PreparedPolicy {
             Object[] both = tables(sameTables, bits, own.toArray(new Entry[0]), common);
             p.tables = tables;
             p.own = (Entry[]) both[1];
-            p.grants = (String[]) both[2];
             granted[i] = (Long) both[3];
+            @SuppressWarnings("unchecked") List<String> g = (List<String>) both[2];
+            grantLists.add(g);
             p.entries = null; // the tables replace the map
             hots.add((long[]) both[0]);
             length += HEADER + ((long[]) both[0]).length;
@@ -728,6 +734,18 @@ final class PreparedPolicy {
             at += HEADER + hot.length;
         }
         tables.arena = arena;
+        // one region of the grants per distinct list (a plan that changes nothing shares its payer's)
+        Map<List<String>, Integer> regions = new IdentityHashMap<>();
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            List<String> g = grantLists.get(i);
+            if (g.isEmpty()) continue;
+            policies.get(i).grantsAt = regions.computeIfAbsent(g, k -> {
+                strings.addAll(k);
+                return strings.size() - k.size();
+            });
+        }
+        tables.grants = strings.toArray(new String[0]);
     }
 
     /**
@@ -738,7 +756,7 @@ final class PreparedPolicy {
     private static Object[] tables(Map<List<Object>, Object[]> seen, long[] bits, Entry[] own, Entry[] common) {
         return seen.computeIfAbsent(List.of(java.nio.LongBuffer.wrap(bits), Arrays.asList(own)), k -> {
             long[] hot = Arrays.copyOf(bits, bits.length + own.length);
-            List<String> grants = new ArrayList<>();
+            List<String> grants = new ArrayList<>(); // {position, layer, citation} per authorization
             long granted = 0;
             for (int r = 0; r < own.length; r++) {
                 Entry e = own[r];
@@ -750,36 +768,29 @@ final class PreparedPolicy {
                     grants.add(e.authorizationCitation);
                 }
             }
-            return new Object[]{hot, own, grants.isEmpty() ? NO_GRANTS : grants.toArray(new String[0]), granted};
+            return new Object[]{hot, own, grants, granted};
         });
     }
 
-    private static final String[] NO_GRANTS = new String[0];
-
     /**
-     * The index in {@link #grants} (of its three strings) of the own entry of this rank, given the
-     * header's {@link #GRANTED} long, or -1 when the entry's authorization is not there.
+     * The index from {@link #grantsAt} (of its three strings) of the own entry of this rank, given
+     * the header's {@link #GRANTED} long, or -1 when the entry's authorization is not there.
      */
     static int grant(long granted, int rank) {
         if (rank >= 64 || (granted & 1L << rank) == 0) return -1;
         return 3 * Long.bitCount(granted & (1L << rank) - 1);
     }
 
-    /** {position (null until a finding named it), layer, citation} of authorizations, at {@link #grant}. */
-    String[] grants() {
-        return grants;
-    }
-
     /**
-     * The position of the authorization at index g of {@link #grants} (the own entry of this rank),
-     * as {@link Entry#authorizationPosition} gives it, kept here once asked.
+     * The position of the authorization at index g from {@link #grantsAt} (the own entry of this
+     * rank), as {@link Entry#authorizationPosition} gives it, kept in the grants once asked.
      */
     String grantPosition(int g, int rank) {
-        String[] s = grants;
-        String position = s[g];
+        String[] s = tables.grants;
+        String position = s[grantsAt + g];
         if (position == null) {
             position = own[rank].authorizationPosition(words);
-            s[g] = position; // a race writes the same string twice
+            s[grantsAt + g] = position; // a race writes the same string twice
         }
         return position;
     }

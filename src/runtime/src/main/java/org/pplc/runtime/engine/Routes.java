@@ -14,7 +14,10 @@ package org.pplc.runtime.engine;
  */
 final class Routes {
     private final int mask;
-    /** Per slot: the payer id packed by {@link #pack} (0 when it does not pack), then the first candidate's arena offset. */
+    /**
+     * Per slot: the payer id packed by {@link #pack} (0 when it does not pack), then the first
+     * candidate's arena offset (low 32 bits, -1: none) and {@link PreparedPolicy#grantsAt} (high 32).
+     */
     private final long[] keys;
     /** Per slot: the plan id ("" for the payer itself; null: empty slot) and the first candidate. */
     private final Object[] slots;
@@ -63,7 +66,7 @@ final class Routes {
                 continue;
             }
             slots[2 * s + 1] = first;
-            keys[2 * s + 1] = first == null ? -1 : first.at;
+            keys[2 * s + 1] = first == null ? -1 : (long) first.grantsAt << 32 | first.at & 0xFFFFFFFFL;
             return;
         }
     }
@@ -88,6 +91,11 @@ final class Routes {
     /** The first candidate's arena offset of a slot {@link #slot} found (-1: none). */
     int at(int slot) {
         return (int) keys[2 * slot + 1];
+    }
+
+    /** The first candidate's {@link PreparedPolicy#grantsAt} of a slot {@link #slot} found (-1: none). */
+    int grantsAt(int slot) {
+        return (int) (keys[2 * slot + 1] >> 32);
     }
 
     /** The first candidate for the payer and plan ("" for none), or null when there is no route. */
