@@ -113,7 +113,7 @@ public final class Adjudicator {
                     return new Evaluation(p, tables, at, grantsAt, claim, explain).run();
                 }
                 p = p.next;
-                grantsAt = p.grantsAt;
+                grantsAt = p == null ? -1 : p.grantsAt;
             }
         }
         // No policy in force for this claim: select gives the reason (unknown payer or plan, dates).
