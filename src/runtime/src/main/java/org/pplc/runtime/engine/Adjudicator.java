@@ -103,8 +103,9 @@ public final class Adjudicator {
         int slot = r.slot(claim.payer(), claim.plan() == null ? "" : claim.plan());
         if (slot >= 0) {
             long day = claim.dateOfService().toEpochDay();
-            // the dates from the arena at the slot's offset, the policy object alongside (its next
-            // is read only when the first candidate is not in force)
+            // the candidates' dates from the arena (the slot has the first's offset, each header the
+            // next's), not from the policy objects; the chosen one's object and grants are fetched
+            // alongside its arena lines, not after them
             PreparedPolicy p = r.first(slot);
             int grantsAt = r.grantsAt(slot);
             for (int at = r.at(slot); at >= 0; at = PreparedPolicy.nextAt(tables.arena[at + PreparedPolicy.LINK])) {
