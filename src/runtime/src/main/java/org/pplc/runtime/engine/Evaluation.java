@@ -64,6 +64,12 @@ final class Evaluation {
     private int firstInitial = -1;
     private int initialFamily = -1;
 
+    /**
+     * The first finding, then all of them once there is a second: a claim with one finding (the
+     * benchmark claim's) hands the Result an immutable one-element list, which the Result keeps
+     * as it is, instead of an ArrayList it copies.
+     */
+    private Finding firstFinding;
     private List<Finding> findings;
     private Action strongest;
     private final List<Explanation>[] notes;
@@ -123,7 +129,7 @@ final class Evaluation {
         }
         Decision decision = strongest == null ? Decision.PASS : Decision.of(strongest);
         return new Result(claim.id(), claim.payer(), claim.plan(), p.id, decision,
-                findings == null ? List.of() : findings, explanation(), null);
+                findings != null ? findings : firstFinding != null ? List.of(firstFinding) : List.of(), explanation(), null);
     }
 
     private void resolve() {
@@ -501,15 +507,23 @@ final class Evaluation {
             case "units" -> Integer.toString(units);
             default -> specific.apply(name);
         };
-        if (findings == null) findings = new ArrayList<>(4);
         // message, fix and appeal filled by one loop: the JIT then inlines one copy of the filling
         // into each check that fires, not three (the copies made each check's compiled code ~45 KB
         // and its compilation the longest of a run, holding back the compilation of everything else)
         Template[] texts = p.words.texts[kind.ordinal()];
         String[] filled = new String[3];
         for (int k = 0; k < 3; k++) filled[k] = Template.fill(texts[k], values);
-        findings.add(new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind, filled[0], filled[1], filled[2],
-                position, layer, citation));
+        Finding finding = new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind, filled[0], filled[1], filled[2],
+                position, layer, citation);
+        if (firstFinding == null) {
+            firstFinding = finding;
+        } else {
+            if (findings == null) {
+                findings = new ArrayList<>(4);
+                findings.add(firstFinding);
+            }
+            findings.add(finding);
+        }
         if (strongest == null || t.action().compareTo(strongest) > 0) strongest = t.action();
     }
 
