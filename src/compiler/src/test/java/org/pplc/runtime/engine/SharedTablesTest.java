@@ -149,7 +149,7 @@ class SharedTablesTest {
 
     /**
      * The facts the checks read for a line, as Evaluation finds them (the common table's packed
-     * facts, or the policy's hot array after its bit set), are the entry's: every flag, every number
+     * facts, or the policy's arena region after its bit set), are the entry's: every flag, every number
      * (or UNPACKED when it does not fit 16 bits), and the code part is the common entry's unless
      * OWN_CODE says to read the policy's own entry.
      */

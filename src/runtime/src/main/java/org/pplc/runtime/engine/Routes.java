@@ -8,9 +8,10 @@ package org.pplc.runtime.engine;
  * cache miss. Payer ids of up to 8 characters (all of them below U+0100, none U+0000) are compared
  * as one long packed from their characters, so the payer's own String is not read; longer ids are
  * compared as strings. Plan ids are kept as one instance per distinct id, read by every payer.
- * Next to each packed id is the first candidate's offset in the arena ({@link PreparedPolicy#at}):
- * a claim reads its policy's dates and facts right after the slot, while the policy object (its
- * id, wording, own entries) is fetched at the same time from the other array, not before.
+ * Next to each packed id are the first candidate's offsets in the arena ({@link PreparedPolicy#at})
+ * and in the grants ({@link PreparedPolicy#grantsAt}): a claim reads its policy's dates and facts
+ * right after the slot, while the policy object (its id, wording, own entries) and its grants are
+ * fetched at the same time, not before.
  */
 final class Routes {
     private final int mask;
