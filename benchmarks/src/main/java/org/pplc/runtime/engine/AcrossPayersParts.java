@@ -75,12 +75,22 @@ public final class AcrossPayersParts {
         return null;
     }
 
+    /** As the Adjudicator chooses the policy: the slot, then the dates in the arena at the slot's offset. */
+    private static int at(Routes routes, long[] arena, Claim c) {
+        long day = c.dateOfService().toEpochDay();
+        int slot = routes.slot(c.payer(), c.plan() == null ? "" : c.plan());
+        for (int at = routes.at(slot); at >= 0; at = PreparedPolicy.nextAt(arena[at + PreparedPolicy.LINK])) {
+            if (day >= arena[at + PreparedPolicy.FROM] && day <= arena[at + PreparedPolicy.THROUGH]) return at;
+        }
+        return -1;
+    }
+
     private static long pass(int part, Adjudicator a, Routes routes, Claim[] claims, PreparedPolicy[] chosen) {
         long sink = 0;
         for (int i = 0; i < claims.length; i++) {
             Claim c = claims[i];
             switch (part) {
-                case 0 -> sink += route(routes, c).fromDay;
+                case 0 -> sink += at(routes, chosen[0].tables().arena, c);
                 case 1 -> {
                     PreparedPolicy p = chosen[i];
                     // as Evaluation resolves a line: the code's number, then the policy's bit set and

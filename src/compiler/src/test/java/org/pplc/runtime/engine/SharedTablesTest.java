@@ -43,7 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The Adjudicator's shared tables (entries found in a table common to all policies unless a
  * policy's bit set says it changes the code, common rule texts with a per-policy mask, shared
- * wording, the routing table) must give every policy exactly its own facts: checked for every
+ * wording, the routing table, the arena of the policies' hot data and their grants) must give
+ * every policy exactly its own facts: checked for every
  * policy and every code of the shipped policies and of a generated set of 32 payers (one with an
  * id too long to pack), against the Policy itself and against the policy prepared on its own, and
  * results of varied claims for every payer, plan and setting against the policy prepared alone.
@@ -63,6 +64,7 @@ class SharedTablesTest {
         PolicySet set = compile(generated(32));
         assertTrue(set.payers().size() > 32, "payers: " + set.payers().keySet());
         check(set);
+        assertTrue(routing(set) > 0, "some route has a second candidate");
     }
 
     private static void check(PolicySet set) {
@@ -130,6 +132,8 @@ class SharedTablesTest {
             }
         }
         assertTrue(changed > 0, "some policy changes some code");
+        arena(set, prepared);
+        routing(set);
         // every policy's code with no entry: none found through the packed tables either
         for (PreparedPolicy p : prepared.values()) {
             for (String code : codes) {
@@ -145,7 +149,7 @@ class SharedTablesTest {
 
     /**
      * The facts the checks read for a line, as Evaluation finds them (the common table's packed
-     * facts, or the policy's hot array after its bit set), are the entry's: every flag, every number
+     * facts, or the policy's arena region after its bit set), are the entry's: every flag, every number
      * (or UNPACKED when it does not fit 16 bits), and the code part is the common entry's unless
      * OWN_CODE says to read the policy's own entry.
      */
@@ -186,6 +190,143 @@ class SharedTablesTest {
         } else {
             assertFalse(e.sameCode(p.common(number)), where);
         }
+    }
+
+    /**
+     * Every policy's hot data in the shared arena: its own region (no two overlap), the header's
+     * dates the policy's, no next candidate before the routing links one, the bit set and facts
+     * where rank() and ownFacts() find them, and the grants: exactly the own entries of rank below
+     * 64 whose authorization has a provenance, with that entry's layer and citation, in rank order.
+     */
+    private static void arena(PolicySet set, Map<Policy, PreparedPolicy> prepared) {
+        PreparedPolicy.Tables t = prepared.values().iterator().next().tables();
+        long[] a = t.arena;
+        boolean[] used = new boolean[a.length];
+        int granted = 0;
+        for (Policy policy : set.policies().values()) {
+            PreparedPolicy p = prepared.get(policy);
+            String where = policy.id();
+            assertSame(t, p.tables(), where);
+            assertEquals(policy.effectiveFrom().toEpochDay(), a[p.at + PreparedPolicy.FROM], where);
+            assertEquals(policy.effectiveThrough() == null ? Long.MAX_VALUE : policy.effectiveThrough().toEpochDay(),
+                    a[p.at + PreparedPolicy.THROUGH], where);
+            assertEquals(-1, PreparedPolicy.nextAt(a[p.at + PreparedPolicy.LINK]), where);
+            int owns = 0;
+            for (int w = 0; w < t.bitWords; w++) owns += Long.bitCount(a[p.at + PreparedPolicy.HEADER + w]);
+            for (int k = p.at, end = p.at + PreparedPolicy.HEADER + t.bitWords + owns; k < end; k++) {
+                assertFalse(used[k], where + " overlaps another policy at " + k);
+                used[k] = true;
+            }
+            long bits = a[p.at + PreparedPolicy.GRANTED];
+            assertEquals(bits == 0, p.grantsAt < 0, where);
+            int g = 0;
+            for (int rank = 0; rank < owns; rank++) {
+                PreparedPolicy.Entry e = p.own(rank);
+                assertEquals(p.ownFacts(rank), a[p.at + PreparedPolicy.HEADER + t.bitWords + rank], where);
+                boolean grant = rank < 64 && e != null && e.authorizationSource != null;
+                assertEquals(grant, PreparedPolicy.grant(bits, rank) >= 0, where + " rank " + rank);
+                if (!grant) continue;
+                assertEquals(g, PreparedPolicy.grant(bits, rank), where + " rank " + rank);
+                assertSame(e.authorizationLayer, t.grants[p.grantsAt + g + 1], where + " " + e.code);
+                assertSame(e.authorizationCitation, t.grants[p.grantsAt + g + 2], where + " " + e.code);
+                String position = t.grants[p.grantsAt + g];
+                if (position != null) assertEquals(e.authorizationPosition(p.words), position, where + " " + e.code);
+                assertEquals(e.authorizationPosition(p.words), p.grantPosition(g, rank), where + " " + e.code);
+                g += 3;
+                granted++;
+            }
+            assertEquals(3 * Long.bitCount(bits), g, where);
+        }
+        assertTrue(granted > 0, "some policy has grants");
+    }
+
+    /**
+     * The Adjudicator's routing slots: for every payer and plan (and an unknown plan), the slot's
+     * arena offset and grants are the first candidate's, and the arena's next links follow the
+     * candidates' chain, so the Adjudicator finds the policy in force without reading the objects.
+     */
+    private static int routing(PolicySet set) {
+        Adjudicator adjudicator = new Adjudicator(set);
+        Routes routes;
+        try {
+            java.lang.reflect.Field f = Adjudicator.class.getDeclaredField("routes");
+            f.setAccessible(true);
+            routes = (Routes) f.get(adjudicator);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+        int chained = 0;
+        for (Payer payer : set.payers().values()) {
+            List<String> plans = new ArrayList<>();
+            plans.add("");
+            for (Plan plan : payer.plans()) plans.add(plan.id());
+            for (String plan : plans) {
+                String where = payer.id() + "|" + plan;
+                int slot = routes.slot(payer.id(), new String(plan));
+                assertTrue(slot >= 0, where);
+                PreparedPolicy first = routes.first(slot);
+                assertSame(first, routes.get(payer.id(), plan), where);
+                assertEquals(first == null ? -1 : first.at, routes.at(slot), where);
+                assertEquals(first == null ? -1 : first.grantsAt, routes.grantsAt(slot), where);
+                for (PreparedPolicy p = first; p != null; p = p.next) {
+                    long[] a = p.tables().arena;
+                    assertEquals(p.next == null ? -1 : p.next.at, PreparedPolicy.nextAt(a[p.at + PreparedPolicy.LINK]), where);
+                    if (p.next != null) chained++;
+                }
+            }
+            assertEquals(-1, routes.slot(payer.id(), "no-such-plan"), payer.id());
+        }
+        return chained;
+    }
+
+    /**
+     * A payer with more than 64 own entries and authorizations on all of them: the authorizations of
+     * rank 64 and up have no grants and their findings take the strings from the entry; with and
+     * without explanation, claims give the results of the policy prepared alone.
+     */
+    @Test
+    void authorizationsBeyondTheGrants() {
+        List<SourceFile> files = new ArrayList<>(generated(4));
+        StringBuilder b = new StringBuilder("payer many \"Many\" {\n  plan commercial \"Commercial\"\n}\n"
+                + "policy many {\n  title \"Many\"\n  applies to payer many\n  extends medicare-part-b\n  effective 2025-01-01\n"
+                + "  from \"Many bulletin\" {\n    prior authorization required for 96413, 96415\n  }\n");
+        List<String> drugs = new ArrayList<>();
+        for (int i = 1; i <= 80; i++) {
+            String code = String.format("Q%04d", i);
+            drugs.add(code);
+            b.append("  drug ").append(code).append(" \"drug ").append(i).append("\" chemo, 1 mg per unit\n");
+            b.append("  prior authorization ").append(i % 2 == 0 ? "required for " : "limits units of ").append(code).append('\n');
+        }
+        b.append("}\n");
+        files.add(new SourceFile("policies/generated/many.ppl", b.toString()));
+        PolicySet set = compile(files);
+        check(set);
+        Map<Policy, PreparedPolicy> prepared = PreparedPolicy.prepareAll(set.policies().values());
+        PreparedPolicy many = prepared.get(set.policies().get("many"));
+        long bits = many.tables().arena[many.at + PreparedPolicy.GRANTED];
+        assertEquals(-1L, bits, "the first 64 own entries have grants");
+        assertTrue(many.rank(many.number("Q0080")) >= 64, "Q0080 has no grant");
+        Adjudicator adjudicator = new Adjudicator(set);
+        Random random = new Random(5);
+        int findings = 0;
+        for (int c = 0; c < 200; c++) {
+            List<ClaimLine> lines = new ArrayList<>();
+            Map<String, Integer> approved = new LinkedHashMap<>();
+            for (int i = 0; i < 6; i++) {
+                String code = i == 0 ? (c % 2 == 0 ? "96413" : "96415") : drugs.get(random.nextInt(drugs.size()));
+                lines.add(new ClaimLine(i + 1, code, 1 + random.nextInt(3), List.of()));
+                if (random.nextBoolean()) approved.put(code, 1 + random.nextInt(2));
+            }
+            List<PriorAuthorization> auths = approved.isEmpty() ? List.of() : List.of(new PriorAuthorization("PA-" + c, approved));
+            Claim claim = new Claim("M" + c, "many", c % 3 == 0 ? "commercial" : null, Setting.FACILITY, "22",
+                    LocalDate.of(2026, 3, 2), lines, auths, List.of());
+            for (boolean explain : new boolean[]{false, true}) {
+                Result r = adjudicator.evaluate(claim, explain);
+                assertEquals(new Evaluation(PreparedPolicy.alone(set.policies().get("many")), claim, explain).run(), r, "M" + c);
+                findings += r.findings().size();
+            }
+        }
+        assertTrue(findings > 200, findings + " findings");
     }
 
     private static int packed(int v) {
@@ -359,7 +500,11 @@ class SharedTablesTest {
         expected.put("a|commercial", null);
         for (String payer : payers) {
             for (String plan : plans) {
-                assertSame(expected.get(payer + "|" + plan), routes.get(payer, new String(plan)), payer + "|" + plan);
+                PreparedPolicy p = expected.get(payer + "|" + plan);
+                assertSame(p, routes.get(payer, new String(plan)), payer + "|" + plan);
+                int slot = routes.slot(payer, new String(plan));
+                assertEquals(p == null ? -1 : p.at, routes.at(slot), payer + "|" + plan);
+                assertEquals(p == null ? -1 : p.grantsAt, routes.grantsAt(slot), payer + "|" + plan);
             }
             assertNull(routes.get(payer, "no-such-plan"), payer);
         }

@@ -27,6 +27,8 @@ public final class Adjudicator {
      * {@code select}, which says why.
      */
     private final Routes routes;
+    /** The tables all prepared policies share, with the arena the routing slots point into (null: no policies). */
+    private final PreparedPolicy.Tables tables;
 
     public Adjudicator(PolicySet policySet) {
         this.policySet = Objects.requireNonNull(policySet, "policySet");
@@ -54,6 +56,7 @@ public final class Adjudicator {
             }
         }
         this.routes = r;
+        this.tables = m.isEmpty() ? null : m.values().iterator().next().tables();
     }
 
     /**
@@ -64,7 +67,7 @@ public final class Adjudicator {
     private static PreparedPolicy chain(List<PreparedPolicy> candidates, PreparedPolicy tail) {
         PreparedPolicy next = tail;
         for (int i = candidates.size() - 1; i >= 0; i--) {
-            candidates.get(i).next = next;
+            candidates.get(i).link(next);
             next = candidates.get(i);
         }
         return next;
@@ -96,10 +99,23 @@ public final class Adjudicator {
                 : claim.dateOfService() == null ? "dateOfService: missing"
                 : claim.setting() == null ? "setting: missing" : null;
         if (missing != null) return Result.error(claim.id(), claim.payer(), claim.plan(), missing);
-        PreparedPolicy first = routes.get(claim.payer(), claim.plan() == null ? "" : claim.plan());
-        if (first != null) {
+        Routes r = routes;
+        int slot = r.slot(claim.payer(), claim.plan() == null ? "" : claim.plan());
+        if (slot >= 0) {
             long day = claim.dateOfService().toEpochDay();
-            for (PreparedPolicy p = first; p != null; p = p.next) if (p.inForceOn(day)) return new Evaluation(p, claim, explain).run();
+            // the candidates' dates from the arena (the slot has the first's offset, each header the
+            // next's), not from the policy objects; the chosen one's object and grants are fetched
+            // alongside its arena lines, not after them
+            PreparedPolicy p = r.first(slot);
+            int grantsAt = r.grantsAt(slot);
+            for (int at = r.at(slot); at >= 0; at = PreparedPolicy.nextAt(tables.arena[at + PreparedPolicy.LINK])) {
+                long[] a = tables.arena;
+                if (day >= a[at + PreparedPolicy.FROM] && day <= a[at + PreparedPolicy.THROUGH]) {
+                    return new Evaluation(p, tables, at, grantsAt, claim, explain).run();
+                }
+                p = p.next;
+                grantsAt = p == null ? -1 : p.grantsAt;
+            }
         }
         // No policy in force for this claim: select gives the reason (unknown payer or plan, dates).
         Selection selection = policySet.select(claim.payer(), claim.plan(), claim.dateOfService());

@@ -4,6 +4,7 @@ import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.engine.PreparedPolicy.Entry;
+import org.pplc.runtime.engine.PreparedPolicy.Tables;
 import org.pplc.runtime.model.Action;
 import org.pplc.runtime.model.AuditThreshold;
 import org.pplc.runtime.model.ModifierRule;
@@ -31,6 +32,16 @@ final class Evaluation {
     private static final int SCAN_LIMIT = 32;
 
     private final PreparedPolicy p;
+    /** The tables all policies share, and the arena with the policy's hot data (read without reading p). */
+    private final Tables t;
+    private final long[] a;
+    /** Where the policy's bit set and its own entries' packed facts start in the arena. */
+    private final int bits, facts;
+    /** The policy's header LINK long: its text and own-text masks. */
+    private final long link;
+    /** Where the policy's grants start in the tables' ({@link PreparedPolicy#grantsAt}), and the first one's layer. */
+    private final int grantsAt;
+    private final String grantLayer;
     private final Claim claim;
     private final List<ClaimLine> lines;
     private final Setting setting;
@@ -53,13 +64,36 @@ final class Evaluation {
     private int firstInitial = -1;
     private int initialFamily = -1;
 
+    /**
+     * The first finding, then all of them once there is a second: a claim with one finding (the
+     * benchmark claim's) hands the Result an immutable one-element list, which the Result keeps
+     * as it is, instead of an ArrayList it copies.
+     */
+    private Finding firstFinding;
     private List<Finding> findings;
     private Action strongest;
     private final List<Explanation>[] notes;
 
-    @SuppressWarnings("unchecked")
     Evaluation(PreparedPolicy p, Claim claim, boolean explain) {
+        this(p, p.tables(), p.at, p.grantsAt, claim, explain);
+    }
+
+    /**
+     * The policy p whose hot data is at {@code at} in the tables' arena and grants at {@code
+     * grantsAt} in theirs: the Adjudicator passes the offsets from the routing slot, so the lines'
+     * facts and the grants are read while p is still being fetched.
+     */
+    @SuppressWarnings("unchecked")
+    Evaluation(PreparedPolicy p, Tables t, int at, int grantsAt, Claim claim, boolean explain) {
         this.p = p;
+        this.grantsAt = grantsAt;
+        // read now, not when a finding needs it: the cache miss then overlaps the arena's and p's
+        this.grantLayer = grantsAt < 0 ? null : t.grants[grantsAt + 1];
+        this.t = t;
+        this.a = t.arena;
+        this.bits = at + HEADER;
+        this.facts = bits + t.bitWords;
+        this.link = a[at + LINK];
         this.claim = claim;
         this.lines = claim.lines();
         this.setting = claim.setting();
@@ -82,7 +116,7 @@ final class Evaluation {
             ClaimLine line = lines.get(i);
             // the rule facts the checks test, found again (a read of the bit set) rather than kept
             // per line: one array less per claim
-            long f = p.facts(e.number);
+            long f = facts(e.number);
             settingAllowed(i, line, e);
             addOnPrimary(i, line, e);
             singleInitial(i, line, e);
@@ -95,7 +129,7 @@ final class Evaluation {
         }
         Decision decision = strongest == null ? Decision.PASS : Decision.of(strongest);
         return new Result(claim.id(), claim.payer(), claim.plan(), p.id, decision,
-                findings == null ? List.of() : findings, explanation(), null);
+                findings != null ? findings : firstFinding != null ? List.of(firstFinding) : List.of(), explanation(), null);
     }
 
     private void resolve() {
@@ -103,17 +137,18 @@ final class Evaluation {
         for (int i = 0; i < n; i++) {
             ClaimLine line = lines.get(i);
             first[i] = i;
-            int number = p.number(line.code());
-            if (number < 0) continue;
-            int rank = p.rank(number);
+            Integer boxed = t.numbers.get(line.code());
+            if (boxed == null) continue;
+            int number = boxed;
+            int rank = rank(a, bits, number);
             Entry e;
             if (rank < 0) {
-                e = p.common(number);
+                e = t.common[number];
                 if (e == null) continue;
             } else {
-                long f = p.ownFacts(rank);
+                long f = a[facts + rank];
                 if ((f & NONE) != 0) continue;
-                e = (f & OWN_CODE) == 0 ? p.common(number) : p.own(rank);
+                e = (f & OWN_CODE) == 0 ? t.common[number] : p.own(rank);
             }
             entries[i] = e;
             int f = i;
@@ -148,7 +183,7 @@ final class Evaluation {
     // ---- the checks ----
 
     private void settingAllowed(int i, ClaimLine line, Entry e) {
-        if (e.definition == null || e.definition.onlyIn() == null || !p.has(RuleKind.SETTING_NOT_ALLOWED)) return;
+        if (e.definition == null || e.definition.onlyIn() == null || !has(RuleKind.SETTING_NOT_ALLOWED)) return;
         Provenance src = e.definition.provenance();
         Setting only = e.definition.onlyIn();
         if (only == setting) {
@@ -166,7 +201,7 @@ final class Evaluation {
     }
 
     private void addOnPrimary(int i, ClaimLine line, Entry e) {
-        if (!e.addOn || !p.has(RuleKind.ADDON_REQUIRES_PRIMARY)) return;
+        if (!e.addOn || !has(RuleKind.ADDON_REQUIRES_PRIMARY)) return;
         int[] primaries = e.primaries;
         int found = -1;
         outer:
@@ -198,17 +233,17 @@ final class Evaluation {
     }
 
     private void singleInitial(int i, ClaimLine line, Entry e) {
-        if (!e.initial || !p.has(RuleKind.SINGLE_INITIAL_CODE)) return;
+        if (!e.initial || !has(RuleKind.SINGLE_INITIAL_CODE)) return;
         ModifierRule.SecondInitial second = p.words.secondInitial;
         // Units on the first initial line are the MUE's business: injection codes count one unit
         // per injection, and CMS allows 2 units of some initial codes in the outpatient setting.
         if (i == firstInitial) {
-            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, p.text(RuleKind.SINGLE_INITIAL_CODE).provenance(),
+            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, text(RuleKind.SINGLE_INITIAL_CODE).provenance(),
                     () -> e.code + " is the first initial code of the claim");
             return;
         }
         String modifier = second == null ? null : firstPresent(line, second.modifiers());
-        Provenance src = p.text(RuleKind.SINGLE_INITIAL_CODE).provenance();
+        Provenance src = text(RuleKind.SINGLE_INITIAL_CODE).provenance();
         if (modifier != null) {
             Provenance excused = second.provenance();
             if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> "second initial code " + e.code
@@ -228,7 +263,7 @@ final class Evaluation {
 
     private void mue(int i, ClaimLine line, Entry e, long f) {
         boolean facility = setting == Setting.FACILITY;
-        if ((f & (facility ? FAC_MUE : PRO_MUE)) == 0 || !p.has(RuleKind.MUE_EXCEEDED)) return;
+        if ((f & (facility ? FAC_MUE : PRO_MUE)) == 0 || !has(RuleKind.MUE_EXCEEDED)) return;
         boolean perDay = (f & (facility ? FAC_PER_DAY : PRO_PER_DAY)) != 0;
         if (perDay && first[i] != i) {
             if (notes == null) return;
@@ -271,10 +306,12 @@ final class Evaluation {
                 approved += u;
             }
         }
-        if ((f & AUTHORIZATION_REQUIRED) != 0 && p.has(RuleKind.AUTHORIZATION_MISSING)) {
+        if ((f & AUTHORIZATION_REQUIRED) != 0 && has(RuleKind.AUTHORIZATION_MISSING)) {
             if (listed) {
                 if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, actual(i).authorizationSource,
                         () -> e.code + " needs a prior authorization; " + Texts.and(authorizationIds(e.code)) + " lists it");
+            } else if (notes == null && granted(i) >= 0) {
+                fireGranted(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), name -> null);
             } else {
                 Entry a = actual(i);
                 Provenance src = a.authorizationSource;
@@ -283,11 +320,19 @@ final class Evaluation {
                         + " needs a prior authorization, and no authorization on the claim lists it");
             }
         }
-        if (!listed || first[i] != i || !p.has(RuleKind.AUTHORIZATION_EXCEEDED)) return;
+        if (!listed || first[i] != i || !has(RuleKind.AUTHORIZATION_EXCEEDED)) return;
         int units = total[i];
         int max = approved;
         boolean over = units > max;
         if (!over && notes == null) return;
+        if (notes == null && granted(i) >= 0) {
+            fireGranted(i, RuleKind.AUTHORIZATION_EXCEEDED, line, units, name -> switch (name) {
+                case "approved" -> Integer.toString(max);
+                case "authorization" -> Texts.and(authorizationIds(e.code));
+                default -> null;
+            });
+            return;
+        }
         Entry a = actual(i);
         Provenance src = a.authorizationSource;
         if (over) {
@@ -302,7 +347,7 @@ final class Evaluation {
     }
 
     private void audit(int i, Entry e, long f) {
-        if ((f & AUDIT) == 0 || first[i] != i || !p.has(RuleKind.AUDIT_THRESHOLD)) return;
+        if ((f & AUDIT) == 0 || first[i] != i || !has(RuleKind.AUDIT_THRESHOLD)) return;
         int units = total[i];
         int threshold = (int) (f >>> AUDIT_UNITS_SHIFT) & UNPACKED;
         if (threshold == UNPACKED) threshold = actual(i).auditUnits;
@@ -319,7 +364,7 @@ final class Evaluation {
 
     private void drugModifier(int i, ClaimLine line, Entry e) {
         ModifierRule.DrugLine rule = p.words.drugLine;
-        if (e.drug == null || !e.drug.singleDose() || rule == null || !p.has(RuleKind.DRUG_MODIFIER_REQUIRED)) {
+        if (e.drug == null || !e.drug.singleDose() || rule == null || !has(RuleKind.DRUG_MODIFIER_REQUIRED)) {
             return;
         }
         String present = firstPresent(line, rule.modifiers());
@@ -349,7 +394,7 @@ final class Evaluation {
     }
 
     private void allowedModifiers(int i, ClaimLine line, Entry e, long f) {
-        if ((f & ALLOWED_MODIFIERS) == 0 || !p.has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
+        if ((f & ALLOWED_MODIFIERS) == 0 || !has(RuleKind.MODIFIER_NOT_ALLOWED)) return;
         ModifierRule.Allowed rule = actual(i).rules.allowedModifiers();
         List<String> modifiers = line.modifiers();
         for (int k = 0, size = modifiers.size(); k < size; k++) {
@@ -385,7 +430,7 @@ final class Evaluation {
         boolean otherDrugs = false;
         for (int g = 0; g < drugs.length; g++) if (g != f && drugs[g] > 0) otherDrugs = true;
         RuleKind kind = f == p.words.topFamily && otherDrugs ? RuleKind.CHEMO_ADDON_FOR_PREMEDICATION : RuleKind.SEQUENTIAL_SAME_DRUG;
-        if (!p.has(kind)) return;
+        if (!has(kind)) return;
         String family = p.words.familyIds[f];
         boolean over = units > allowed;
         ClaimLine line = lines.get(i);
@@ -397,7 +442,7 @@ final class Evaluation {
                 default -> null;
             });
         }
-        if (notes != null) note(i, kind, over, p.text(kind).provenance(), () -> family + " sequential units " + units + (over ? " over " : " within ")
+        if (notes != null) note(i, kind, over, text(kind).provenance(), () -> family + " sequential units " + units + (over ? " over " : " within ")
                 + allowed + ": " + drugs[f] + " distinct " + family + " drug" + (drugs[f] == 1 ? "" : "s")
                 + " on the claim" + (f == initialFamily ? ", one of them under the initial code" : "")
                 + (over && kind == RuleKind.CHEMO_ADDON_FOR_PREMEDICATION
@@ -413,8 +458,24 @@ final class Evaluation {
      */
     private Entry actual(int i) {
         Entry e = entries[i];
-        int rank = p.rank(e.number);
+        int rank = rank(a, bits, e.number);
         return rank < 0 ? e : p.own(rank);
+    }
+
+    /** The packed facts of the policy's entry for code number n (the common entry's unless the bit set says otherwise). */
+    private long facts(int n) {
+        int rank = rank(a, bits, n);
+        return rank < 0 ? t.facts[n] : a[facts + rank];
+    }
+
+    /** Whether the policy has a text (so a check) for the kind. */
+    private boolean has(RuleKind kind) {
+        return PreparedPolicy.has(link, kind);
+    }
+
+    /** The policy's text for the kind: the common one unless the header says it has its own. */
+    private RuleText text(RuleKind kind) {
+        return ownText(link, kind) ? p.ownText(kind) : t.texts[kind.ordinal()];
     }
 
     private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source,
@@ -429,27 +490,62 @@ final class Evaluation {
      */
     private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source, Entry authorized,
                       Function<String, String> specific) {
-        RuleText t = p.text(kind);
+        Provenance src = source != null ? source : text(kind).provenance();
+        boolean resolved = authorized != null && src == authorized.authorizationSource;
+        add(i, kind, line, units, specific, resolved ? authorized.authorizationPosition(p.words) : position(src),
+                resolved ? authorized.authorizationLayer : src == null ? null : src.layer(),
+                resolved ? authorized.authorizationCitation : src == null ? null : src.citation());
+    }
+
+    /** Adds the finding, its texts filled, with the source's position, layer and citation. */
+    private void add(int i, RuleKind kind, ClaimLine line, int units, Function<String, String> specific,
+                     String position, String layer, String citation) {
+        RuleText t = text(kind);
         String code = line.code();
         Function<String, String> values = name -> switch (name) {
             case "code" -> code;
             case "units" -> Integer.toString(units);
             default -> specific.apply(name);
         };
-        Provenance src = source != null ? source : t.provenance();
-        if (findings == null) findings = new ArrayList<>(4);
         // message, fix and appeal filled by one loop: the JIT then inlines one copy of the filling
         // into each check that fires, not three (the copies made each check's compiled code ~45 KB
         // and its compilation the longest of a run, holding back the compilation of everything else)
         Template[] texts = p.words.texts[kind.ordinal()];
         String[] filled = new String[3];
         for (int k = 0; k < 3; k++) filled[k] = Template.fill(texts[k], values);
-        boolean resolved = authorized != null && src == authorized.authorizationSource;
-        findings.add(new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind, filled[0], filled[1], filled[2],
-                resolved ? authorized.authorizationPosition(p.words) : position(src),
-                resolved ? authorized.authorizationLayer : src == null ? null : src.layer(),
-                resolved ? authorized.authorizationCitation : src == null ? null : src.citation()));
+        Finding finding = new Finding(line.line(), code, t.action(), t.carc(), t.rarc(), kind, filled[0], filled[1], filled[2],
+                position, layer, citation);
+        if (firstFinding == null) {
+            firstFinding = finding;
+        } else {
+            if (findings == null) {
+                findings = new ArrayList<>(4);
+                findings.add(firstFinding);
+            }
+            findings.add(finding);
+        }
         if (strongest == null || t.action().compareTo(strongest) > 0) strongest = t.action();
+    }
+
+    /**
+     * The index of the line's authorization in the policy's grants (its finding strings), or -1
+     * when they are read from the entry (a common entry, or not among the first own ones).
+     */
+    private int granted(int i) {
+        int rank = rank(a, bits, entries[i].number);
+        return rank < 0 ? -1 : grant(a[bits - HEADER + GRANTED], rank);
+    }
+
+    /**
+     * A finding on the line's own authorization, as {@link #fire} with its entry: the position,
+     * layer and citation from the policy's grants (one array of the payer), not from the entry.
+     */
+    private void fireGranted(int i, RuleKind kind, ClaimLine line, int units, Function<String, String> specific) {
+        int rank = rank(a, bits, entries[i].number);
+        int g = grant(a[bits - HEADER + GRANTED], rank);
+        String[] grants = t.grants;
+        String layer = g == 0 ? grantLayer : grants[grantsAt + g + 1], citation = grants[grantsAt + g + 2];
+        add(i, kind, line, units, specific, p.grantPosition(g, rank), layer, citation);
     }
 
     private void note(int i, RuleKind kind, boolean fired, Provenance source, java.util.function.Supplier<String> reason) {

@@ -142,12 +142,12 @@ final class PreparedPolicy {
     }
 
     // An entry's rule facts packed into one long, so a policy's own entries' facts sit together in
-    // one array (see #hot) and a claim reads them there, not an Entry object of its payer per line.
+    // one array (see #at) and a claim reads them there, not an Entry object of its payer per line.
     static final long PRO_MUE = 1, FAC_MUE = 1 << 1, PRO_PER_DAY = 1 << 2, FAC_PER_DAY = 1 << 3,
             AUTHORIZATION = 1 << 4, AUTHORIZATION_REQUIRED = 1 << 5, AUDIT = 1 << 6, ALLOWED_MODIFIERS = 1 << 7;
-    /** In {@link #hot} only: the own entry's code part is not the common entry's (read the own entry). */
+    /** In the arena only: the own entry's code part is not the common entry's (read the own entry). */
     static final long OWN_CODE = 1 << 8;
-    /** In {@link #hot} only: the policy says nothing about the code, though most policies do. */
+    /** In the arena only: the policy says nothing about the code, though most policies do. */
     static final long NONE = 1 << 9;
     static final int PRO_CAP_SHIFT = 16, FAC_CAP_SHIFT = 32, AUDIT_UNITS_SHIFT = 48;
     /** A packed number (16 bits) with this value did not fit: read it from the entry. */
@@ -174,27 +174,35 @@ final class PreparedPolicy {
     final long fromDay, throughDay;
     /**
      * The next candidate, oldest first, when this one is not in force on the claim's day: the
-     * plan's next own policy, then the payer's. Set by the Adjudicator's routing table.
+     * plan's next own policy, then the payer's. Set by {@link #link} (the arena header too).
      */
     PreparedPolicy next;
     /** What all policies of the Adjudicator share: the code numbers, the common entries and texts. */
     private Tables tables;
     /**
-     * What a claim reads of this policy's own entries, in one array: first the bit set (bit n set:
-     * the policy's entry for code n is not the common one but in {@link #own}), then, for each own
-     * entry by rank, its packed facts ({@link #pack}, plus {@link #OWN_CODE} when its code
-     * part is not the common entry's). With claims spread over many payers a line then reads a
-     * long of an array of its payer (most claims: one or two cache lines) instead of an Entry.
+     * Where this policy's hot data starts in the shared {@link Tables#arena}: a header (dates, the
+     * next candidate's offset, the text masks), the bit set (bit n set: the policy's entry for code
+     * n is not the common one but in {@link #own}), then, for each own entry by rank, its packed
+     * facts ({@link #pack}, plus {@link #OWN_CODE} when its code part is not the common entry's).
+     * The routing table keeps this offset next to the payer's key, so with claims spread over many
+     * payers choosing the policy and reading a line's facts is the route slot and then adjacent
+     * cache lines of the arena, not the slot, this object and then an array it points to.
      */
-    private long[] hot;
-    /** The number of bit-set words at the start of {@link #hot}. */
-    private int bitWords;
+    int at = -1;
     /** This policy's entries for the codes of the bit set, by ascending number; read when a rule fires. */
     private Entry[] own;
-    /** Bit k set: the policy has a text for RuleKind k (the checks test this on every line). */
+    /**
+     * Where this policy's grants start in {@link Tables#grants} (-1: it has none): for each own
+     * entry of rank below 64 whose authorization has a provenance (bit r of the header's
+     * {@link #GRANTED} long), in rank order, what a finding on the authorization names: {position,
+     * layer, citation}, the position filled once a finding named it. The routing slot holds this
+     * offset too, so a claim fetches its policy's grants along with its arena lines, and a finding
+     * on a plan's authorization does not then read the own-entry array and the entry (two
+     * dependent cache misses with claims spread over many payers).
+     */
+    int grantsAt = -1;
+    /** Bit k set: the policy has a text for RuleKind k (copied into the arena header, which the checks read). */
     private final int textKinds;
-    /** Bit k set: the policy's text for RuleKind k is not the common one but in {@link #texts}. */
-    private int ownTexts;
     private final RuleText[] texts;
     /** How the policy words its findings; shared by every policy that words them alike. */
     final Words words;
@@ -211,6 +219,12 @@ final class PreparedPolicy {
         final long[] facts;
         /** By RuleKind: the text most of the policies have. */
         final RuleText[] texts;
+        /** The number of words of each policy's bit set. */
+        final int bitWords;
+        /** Every policy's hot data, one after the other (see {@link PreparedPolicy#at}). */
+        long[] arena;
+        /** The policies' grants, one region per distinct list (see {@link PreparedPolicy#grantsAt}). */
+        String[] grants;
 
         Tables(Map<String, Integer> numbers, Entry[] common, RuleText[] texts) {
             this.numbers = numbers;
@@ -218,7 +232,40 @@ final class PreparedPolicy {
             this.facts = new long[common.length];
             for (int n = 0; n < common.length; n++) facts[n] = pack(common[n]);
             this.texts = texts;
+            this.bitWords = (common.length + 63) >>> 6;
         }
+    }
+
+    // The header of a policy's hot data in the arena: first and last day in force, then one long
+    // with the next candidate's offset (high 32 bits, -1: none), the own-text mask (bits 16-31) and
+    // the text mask (bits 0-15; RuleKind has fewer than 16 kinds), then the bits of the own entries
+    // (by rank, below 64) whose authorization's finding strings are in #grants.
+    static final int FROM = 0, THROUGH = 1, LINK = 2, GRANTED = 3, HEADER = 4;
+
+    /** The rank of the own entry for code number n in a bit set at {@code bits} of {@code a}, or -1 when the common one. */
+    static int rank(long[] a, int bits, int n) {
+        int w = n >>> 6;
+        long word = a[bits + w];
+        long bit = 1L << n; // shifts by n mod 64
+        if ((word & bit) == 0) return -1;
+        int rank = Long.bitCount(word & (bit - 1));
+        for (int i = 0; i < w; i++) rank += Long.bitCount(a[bits + i]);
+        return rank;
+    }
+
+    /** Whether the header's text mask (its LINK long) has a text for the kind. */
+    static boolean has(long link, RuleKind kind) {
+        return (link & 1L << kind.ordinal()) != 0;
+    }
+
+    /** Whether the header's own-text mask says the policy's text for the kind is its own, not the common one. */
+    static boolean ownText(long link, RuleKind kind) {
+        return (link & 1L << 16 + kind.ordinal()) != 0;
+    }
+
+    /** The next candidate's offset in the arena from a header's LINK long, or -1. */
+    static int nextAt(long link) {
+        return (int) (link >> 32);
     }
 
     /**
@@ -503,18 +550,12 @@ final class PreparedPolicy {
 
     /** The rank of the policy's own entry for code number n, or -1 when its entry is the common one. */
     int rank(int n) {
-        long[] bits = hot;
-        int w = n >>> 6;
-        long bit = 1L << n; // shifts by n mod 64
-        if ((bits[w] & bit) == 0) return -1;
-        int rank = Long.bitCount(bits[w] & (bit - 1));
-        for (int i = 0; i < w; i++) rank += Long.bitCount(bits[i]);
-        return rank;
+        return rank(tables.arena, at + HEADER, n);
     }
 
     /** The packed facts of the own entry of this rank ({@link #pack}, and {@link #OWN_CODE}). */
     long ownFacts(int rank) {
-        return hot[bitWords + rank];
+        return tables.arena[at + HEADER + tables.bitWords + rank];
     }
 
     /** The own entry of this rank (read when a rule fires, is explained, or its code part is its own). */
@@ -530,7 +571,7 @@ final class PreparedPolicy {
     /** The packed facts of this policy's entry for code number n (with {@link #OWN_CODE}, {@link #NONE}). */
     long facts(int n) {
         int rank = rank(n);
-        return rank < 0 ? tables.facts[n] : hot[bitWords + rank];
+        return rank < 0 ? tables.facts[n] : ownFacts(rank);
     }
 
     /** The common entry's packed facts of code number n. */
@@ -538,14 +579,25 @@ final class PreparedPolicy {
         return tables.facts[n];
     }
 
+    /** Whether the policy is in force on the day, as its arena header says. */
     boolean inForceOn(long day) {
-        return day >= fromDay && day <= throughDay;
+        long[] a = tables.arena;
+        return day >= a[at + FROM] && day <= a[at + THROUGH];
+    }
+
+    /** The header's LINK long: next candidate, own-text and text masks. */
+    long link() {
+        return tables.arena[at + LINK];
     }
 
     /** The policy's text for the kind, or null (then it does not check it). */
     RuleText text(RuleKind kind) {
-        int k = kind.ordinal();
-        return (ownTexts & 1 << k) == 0 ? tables.texts[k] : texts[k];
+        return ownText(link(), kind) ? texts[kind.ordinal()] : tables.texts[kind.ordinal()];
+    }
+
+    /** The policy's own text of the kind (when the header's own-text mask says it has one). */
+    RuleText ownText(RuleKind kind) {
+        return texts[kind.ordinal()];
     }
 
     /** For tests: the tables this policy reads. */
@@ -555,7 +607,18 @@ final class PreparedPolicy {
 
     /** Whether the policy has a text (so a check) for the kind. */
     boolean has(RuleKind kind) {
-        return (textKinds & 1 << kind.ordinal()) != 0;
+        return has(link(), kind);
+    }
+
+    /**
+     * Makes {@code next} the candidate after this one (null: none), in the object and in the arena
+     * header, which the routing follows without reading this object.
+     */
+    void link(PreparedPolicy next) {
+        if (next != null && next.tables != tables) throw new IllegalArgumentException("policies of different tables");
+        this.next = next;
+        long[] a = tables.arena;
+        a[at + LINK] = (long) (next == null ? -1 : next.at) << 32 | (a[at + LINK] & 0xFFFFFFFFL);
     }
 
     /**
@@ -621,16 +684,21 @@ final class PreparedPolicy {
             }
         }
         Tables tables = new Tables(numbers, common, commonTexts);
-        for (PreparedPolicy p : policies) {
-            int own = 0;
-            for (int k = 0; k < kinds; k++) if (p.texts[k] != commonTexts[k]) own |= 1 << k;
-            p.ownTexts = own;
+        int[] ownTexts = new int[policies.size()];
+        for (int i = 0; i < policies.size(); i++) {
+            PreparedPolicy p = policies.get(i);
+            for (int k = 0; k < kinds; k++) if (p.texts[k] != commonTexts[k]) ownTexts[i] |= 1 << k;
         }
         Map<List<Object>, Object[]> sameTables = new HashMap<>();
         Entry[] mine = new Entry[size];
-        for (PreparedPolicy p : policies) {
+        List<long[]> hots = new ArrayList<>(policies.size());
+        long[] granted = new long[policies.size()];
+        List<List<String>> grantLists = new ArrayList<>(policies.size());
+        long length = 0;
+        for (int i = 0; i < policies.size(); i++) {
+            PreparedPolicy p = policies.get(i);
             for (Map.Entry<String, Entry> me : p.entries.entrySet()) mine[numbers.get(me.getKey())] = me.getValue();
-            long[] bits = new long[(size + 63) >>> 6];
+            long[] bits = new long[tables.bitWords];
             List<Entry> own = new ArrayList<>();
             for (int n = 0; n < size; n++) {
                 if (mine[n] != common[n]) {
@@ -639,28 +707,91 @@ final class PreparedPolicy {
                 }
                 mine[n] = null;
             }
-            // a plan that changes nothing of its payer's policy has the same tables: one copy
+            // a plan that changes nothing of its payer's policy shares its own entries (its hot data
+            // is copied into the arena all the same, after its own header)
             Object[] both = tables(sameTables, bits, own.toArray(new Entry[0]), common);
             p.tables = tables;
-            p.hot = (long[]) both[0];
-            p.bitWords = bits.length;
             p.own = (Entry[]) both[1];
+            granted[i] = (Long) both[3];
+            @SuppressWarnings("unchecked") List<String> g = (List<String>) both[2];
+            grantLists.add(g);
             p.entries = null; // the tables replace the map
+            hots.add((long[]) both[0]);
+            length += HEADER + ((long[]) both[0]).length;
         }
+        if (length > Integer.MAX_VALUE - 8) throw new IllegalStateException("too many policies and entries for one arena");
+        long[] arena = new long[(int) length];
+        int at = 0;
+        for (int i = 0; i < policies.size(); i++) {
+            PreparedPolicy p = policies.get(i);
+            long[] hot = hots.get(i);
+            p.at = at;
+            arena[at + FROM] = p.fromDay;
+            arena[at + THROUGH] = p.throughDay;
+            arena[at + LINK] = -1L << 32 | (long) ownTexts[i] << 16 | p.textKinds;
+            arena[at + GRANTED] = granted[i];
+            System.arraycopy(hot, 0, arena, at + HEADER, hot.length);
+            at += HEADER + hot.length;
+        }
+        tables.arena = arena;
+        // one region of the grants per distinct list (a plan that changes nothing shares its payer's)
+        Map<List<String>, Integer> regions = new IdentityHashMap<>();
+        List<String> strings = new ArrayList<>();
+        for (int i = 0; i < policies.size(); i++) {
+            List<String> g = grantLists.get(i);
+            if (g.isEmpty()) continue;
+            policies.get(i).grantsAt = regions.computeIfAbsent(g, k -> {
+                strings.addAll(k);
+                return strings.size() - k.size();
+            });
+        }
+        tables.grants = strings.toArray(new String[0]);
     }
 
     /**
-     * The hot array (bit set, then the own entries' facts) and own entries of an earlier policy when
-     * equal to these (entries by identity), else new ones.
+     * The hot data (bit set, then the own entries' facts), own entries, authorizations' finding
+     * strings and their bits by rank of an earlier policy when equal to these (entries by
+     * identity), else new ones.
      */
     private static Object[] tables(Map<List<Object>, Object[]> seen, long[] bits, Entry[] own, Entry[] common) {
         return seen.computeIfAbsent(List.of(java.nio.LongBuffer.wrap(bits), Arrays.asList(own)), k -> {
             long[] hot = Arrays.copyOf(bits, bits.length + own.length);
+            List<String> grants = new ArrayList<>(); // {position, layer, citation} per authorization
+            long granted = 0;
             for (int r = 0; r < own.length; r++) {
                 Entry e = own[r];
                 hot[bits.length + r] = e == null ? NONE : pack(e) | (e.sameCode(common[e.number]) ? 0 : OWN_CODE);
+                if (r < 64 && e != null && e.authorizationSource != null) {
+                    granted |= 1L << r;
+                    grants.add(null); // the position, once a finding names it
+                    grants.add(e.authorizationLayer);
+                    grants.add(e.authorizationCitation);
+                }
             }
-            return new Object[]{hot, own};
+            return new Object[]{hot, own, grants, granted};
         });
+    }
+
+    /**
+     * The index from {@link #grantsAt} (of its three strings) of the own entry of this rank, given
+     * the header's {@link #GRANTED} long, or -1 when the entry's authorization is not there.
+     */
+    static int grant(long granted, int rank) {
+        if (rank >= 64 || (granted & 1L << rank) == 0) return -1;
+        return 3 * Long.bitCount(granted & (1L << rank) - 1);
+    }
+
+    /**
+     * The position of the authorization at index g from {@link #grantsAt} (the own entry of this
+     * rank), as {@link Entry#authorizationPosition} gives it, kept in the grants once asked.
+     */
+    String grantPosition(int g, int rank) {
+        String[] s = tables.grants;
+        String position = s[grantsAt + g];
+        if (position == null) {
+            position = own[rank].authorizationPosition(words);
+            s[grantsAt + g] = position; // a race writes the same string twice
+        }
+        return position;
     }
 }

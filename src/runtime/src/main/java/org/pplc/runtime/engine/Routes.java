@@ -3,15 +3,22 @@ package org.pplc.runtime.engine;
 /**
  * The Adjudicator's routing table: (payer, plan) -> the first candidate policy, the rest chained
  * by {@link PreparedPolicy#next}. One open-addressing table instead of a map of maps, so choosing
- * a claim's policy reads two slots of two arrays and the policy, not a chain of map nodes, keys
- * and lists; with claims spread over 1,000 payers each of those reads is a likely cache miss.
- * Payer ids of up to 8 characters (all of them below U+0100, none U+0000) are compared as one
- * long packed from their characters, so the payer's own String is not read; longer ids are
+ * a claim's policy reads two slots of two arrays and the policy's arena header, not a chain of map
+ * nodes, keys and lists; with claims spread over 1,000 payers each of those reads is a likely
+ * cache miss. Payer ids of up to 8 characters (all of them below U+0100, none U+0000) are compared
+ * as one long packed from their characters, so the payer's own String is not read; longer ids are
  * compared as strings. Plan ids are kept as one instance per distinct id, read by every payer.
+ * Next to each packed id are the first candidate's offsets in the arena ({@link PreparedPolicy#at})
+ * and in the grants ({@link PreparedPolicy#grantsAt}): a claim reads its policy's dates and facts
+ * right after the slot, while the policy object (its id, wording, own entries) and its grants are
+ * fetched at the same time, not before.
  */
 final class Routes {
     private final int mask;
-    /** The payer id packed by {@link #pack}, or 0 when it does not pack. */
+    /**
+     * Per slot: the payer id packed by {@link #pack} (0 when it does not pack), then the first
+     * candidate's arena offset (low 32 bits, -1: none) and {@link PreparedPolicy#grantsAt} (high 32).
+     */
     private final long[] keys;
     /** Per slot: the plan id ("" for the payer itself; null: empty slot) and the first candidate. */
     private final Object[] slots;
@@ -22,7 +29,7 @@ final class Routes {
     Routes(int routes) {
         int capacity = Integer.highestOneBit(Math.max(4, routes * 2 - 1)) << 1;
         mask = capacity - 1;
-        keys = new long[capacity];
+        keys = new long[capacity * 2];
         slots = new Object[capacity * 2];
         payers = new String[capacity];
     }
@@ -52,30 +59,49 @@ final class Routes {
             Object p = slots[2 * s];
             if (p == null) {
                 if (size + 1 > (mask + 1) / 2) throw new IllegalStateException("routing table sized too small");
-                keys[s] = key;
+                keys[2 * s] = key;
                 payers[s] = payer;
                 slots[2 * s] = plan;
-                slots[2 * s + 1] = first;
                 size++;
-                return;
+            } else if (!(keys[2 * s] == key && payers[s].equals(payer) && p.equals(plan))) {
+                continue;
             }
-            if (keys[s] == key && payers[s].equals(payer) && p.equals(plan)) {
-                slots[2 * s + 1] = first;
-                return;
-            }
+            slots[2 * s + 1] = first;
+            keys[2 * s + 1] = first == null ? -1 : (long) first.grantsAt << 32 | first.at & 0xFFFFFFFFL;
+            return;
         }
+    }
+
+    /** The slot of the payer and plan ("" for none), or -1 when there is no route. */
+    int slot(String payer, String plan) {
+        long key = pack(payer);
+        Object[] t = slots;
+        long[] k = keys;
+        for (int s = hash(payer, plan) & mask; ; s = (s + 1) & mask) {
+            Object p = t[2 * s];
+            if (p == null) return -1;
+            if (k[2 * s] == key && (key != 0 || payers[s].equals(payer)) && p.equals(plan)) return s;
+        }
+    }
+
+    /** The first candidate of a slot {@link #slot} found (or null). */
+    PreparedPolicy first(int slot) {
+        return (PreparedPolicy) slots[2 * slot + 1];
+    }
+
+    /** The first candidate's arena offset of a slot {@link #slot} found (-1: none). */
+    int at(int slot) {
+        return (int) keys[2 * slot + 1];
+    }
+
+    /** The first candidate's {@link PreparedPolicy#grantsAt} of a slot {@link #slot} found (-1: none). */
+    int grantsAt(int slot) {
+        return (int) (keys[2 * slot + 1] >> 32);
     }
 
     /** The first candidate for the payer and plan ("" for none), or null when there is no route. */
     PreparedPolicy get(String payer, String plan) {
-        long key = pack(payer);
-        Object[] t = slots;
-        for (int s = hash(payer, plan) & mask; ; s = (s + 1) & mask) {
-            Object p = t[2 * s];
-            if (p == null) return null;
-            if (keys[s] == key && (key != 0 || payers[s].equals(payer)) && p.equals(plan)) {
-                return (PreparedPolicy) t[2 * s + 1];
-            }
-        }
+        int s = slot(payer, plan);
+        return s < 0 ? null : first(s);
     }
 }
