@@ -121,11 +121,11 @@ final class RecordParser {
             close();
             array = raw.bytes();
             base = raw.offset();
-            // as far as the lines of this batch go on in the same array: never past what the
-            // cutting thread had written when it handed the batch over
+            // as far as the lines of this batch go on in the same array: never into the next
+            // batch's lines, which another worker may be cutting into it now
             int last = raw.end();
             for (int j = k + 1; j < size && raws[j].bytes() == array && raws[j].offset() == last + 1; j++) last = raws[j].end();
-            parser = Fast.BATCH.createParser(array, base, last - base);
+            parser = Fast.NO_DUPLICATE_CHECK.createParser(array, base, last - base);
             made++;
             return parser;
         }
@@ -608,9 +608,6 @@ final class RecordParser {
         static Claim claim(String text) {
             return claim(new RecordSource.Raw(text, null, 1));
         }
-
-        /** For the lines of a batch: the same read and checks, through one parser (see {@link Lines}). */
-        static final JsonFactory BATCH = NO_DUPLICATE_CHECK;
 
         static Claim claim(RecordSource.Raw raw) {
             try (JsonParser p = raw.parser(NO_DUPLICATE_CHECK)) {
