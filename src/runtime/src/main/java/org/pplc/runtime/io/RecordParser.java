@@ -3,6 +3,7 @@ package org.pplc.runtime.io;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser.NumberType;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -71,6 +72,11 @@ final class RecordParser {
             return true;
         } catch (JsonEOFException e) {
             return false;
+        } catch (JsonParseException e) {
+            // Jackson reports the end of the text right after a comma ({"id":"A",) as a plain parse
+            // error, not as JsonEOFException; that is where most people wrap a long object.
+            String message = e.getOriginalMessage();
+            return message == null || !message.startsWith("Unexpected end-of-input");
         } catch (IOException e) {
             return true;
         }

@@ -76,6 +76,33 @@ class ClaimReaderTest {
         assertEquals(0, read("[]").size());
     }
 
+    /** An object wrapped where a person wraps it, after a comma: one claim, not two broken lines. */
+    @Test
+    void objectWrappedAfterACommaIsOneRecord() {
+        String wrapped = A.replace("\"setting\"", "\n  \"setting\"").replace("\"lines\"", "\n  \"lines\"");
+        assertTrue(wrapped.lines().findFirst().orElseThrow().endsWith(","), wrapped);
+        List<ClaimRecord> rs = read(wrapped + "\n");
+        assertEquals(1, rs.size(), rs.toString());
+        assertEquals("A", valid(rs.get(0)).id());
+        // a visit for derive, wrapped the same way
+        String visit = "{\"id\":\"V\",\"payer\":\"medicare\",\"setting\":\"facility\",\n \"dateOfService\":\"2026-04-09\",\n"
+                + " \"administrations\":[{\"drug\":\"fluorouracil\",\"category\":\"chemo\",\"method\":\"push\",\n  \"start\":\"2026-04-09T09:00\",\"end\":\"2026-04-09T09:05\"}]}";
+        List<ClaimRecord> vs = read(visit, ClaimReader.Purpose.DERIVE);
+        assertEquals(1, vs.size(), vs.toString());
+        assertEquals(1, valid(vs.get(0)).administrations().size());
+        // wrapped inside the lines array, after a line's comma
+        List<ClaimRecord> inLines = read(A.replace("},{", "},\n{"));
+        assertEquals(1, inLines.size(), inLines.toString());
+        assertEquals(2, valid(inLines.get(0)).lines().size());
+        // two wrapped objects one after another are two records
+        List<ClaimRecord> two = read(wrapped + "\n" + B.replace("\"placeOfService\"", "\n\"placeOfService\"") + "\n");
+        assertEquals(List.of("A", "B"), two.stream().map(r -> valid(r).id()).toList());
+        // a first line broken before its end is still NDJSON: each later line is its own record
+        List<ClaimRecord> nd = read("{\"id\":\"X\",,\n" + B + "\n");
+        assertEquals(2, nd.size(), nd.toString());
+        assertEquals("B", valid(nd.get(1)).id());
+    }
+
     @Test
     void malformedNdjsonLineBecomesAnErrorAndReadingGoesOn() {
         List<ClaimRecord> rs = read(A + "\n{\"id\":\"X\",\"payer\": uhc}\n" + B + "\n{\"id\":\"Y\",\n" + A + "\n");
