@@ -146,6 +146,7 @@ final class VisitCoding {
             switch (g.method()) {
                 case INJECTION -> codeInjection(g);
                 case PUMP -> codePump(g);
+                case REFILL -> codeRefill(g);
                 case INFUSION -> codeLaterInfusion(g);
                 case PUSH -> codeLaterPush(g);
             }
@@ -199,7 +200,7 @@ final class VisitCoding {
             return null;
         }
         if (a.method() == null) {
-            notes.add(what + ": no method (push, infusion, pump or injection): no administration code derived");
+            notes.add(what + ": no method (" + Method.recordWords() + "): no administration code derived");
             return null;
         }
 
@@ -271,6 +272,7 @@ final class VisitCoding {
             case PUSH -> 1;
             case INJECTION -> 2;
             case PUMP -> 3;
+            case REFILL -> 4;
         };
     }
 
@@ -367,6 +369,17 @@ final class VisitCoding {
         }
         add(c, 1, List.of(), g, g.name() + ": prolonged infusion started on a portable or implantable pump"
                 + (g.minutes() == null ? "" : " (" + hours(g.minutes()) + ")"));
+    }
+
+    /** A pump already in place refilled or maintained: the pump's refill code, one unit per refill. */
+    private void codeRefill(Given g) {
+        Code c = hierarchy.find(g.family().id(), Method.PUMP, Role.REFILL, setting);
+        if (c == null) {
+            notes.add(g.name() + ": the " + g.family().id() + " family has no code for refilling a pump: not billed");
+            return;
+        }
+        add(c, 1, List.of(), g, g.name() + ": pump already in place refilled and maintained (one unit per "
+                + (c.unit() == null ? "refill" : c.unit().id()) + ")");
     }
 
     private void codeLaterInfusion(Given g) {

@@ -413,9 +413,9 @@ final class RecordParser {
                 String category = optionalText(a, "category", at + ".category");
                 Method method = null;
                 JsonNode m = a.get("method");
-                if (!present(m)) errors.add(at + ".method: missing (push, infusion, pump or injection)");
+                if (!present(m)) errors.add(at + ".method: missing (" + Method.recordWords() + ")");
                 else if ((method = m.isTextual() ? Method.fromId(m.asText()) : null) == null) {
-                    errors.add(at + ".method: unknown method " + describe(m) + " (expected push, infusion, pump or injection)");
+                    errors.add(at + ".method: unknown method " + describe(m) + " (expected " + Method.recordWords() + ")");
                 }
                 LocalDateTime start = dateTime(a.get("start"), at + ".start");
                 LocalDateTime end = dateTime(a.get("end"), at + ".end");
