@@ -631,7 +631,7 @@ public final class Checker {
             if (!Vocabulary.TIMING.containsKey(phrase)) {
                 diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
-                        "time rules: push up to N minutes, additional hour after N minutes, hydration after N minutes");
+                        Vocabulary.timingHelp());
                 return false;
             }
         }
@@ -730,7 +730,7 @@ public final class Checker {
             if (!Vocabulary.TIMING.containsKey(phrase)) {
                 diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
-                        "time rules: push up to N minutes, additional hour after N minutes, hydration after N minutes");
+                        Vocabulary.timingHelp());
             }
         } else if (f.definition() instanceof InitialCodeDef d) {
             setting(d.setting());

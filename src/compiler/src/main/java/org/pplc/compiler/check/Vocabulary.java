@@ -20,13 +20,21 @@ public final class Vocabulary {
         TIMING.put("push up to", TimeRule.Kind.PUSH_UP_TO_MINUTES);
         TIMING.put("additional hour after", TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES);
         TIMING.put("hydration after", TimeRule.Kind.HYDRATION_AFTER_MINUTES);
+        TIMING.put("pump after", TimeRule.Kind.PUMP_AFTER_MINUTES);
         ORDERS.put("hierarchy", InitialCodeRule.Order.HIERARCHY);
         ORDERS.put("primary reason", InitialCodeRule.Order.PRIMARY_REASON);
         INDICATORS.put("policy", Mai.PER_DAY_POLICY);
         INDICATORS.put("clinical", Mai.PER_DAY_CLINICAL);
     }
 
-    /** How the language writes a time rule, for keys and documents. */
+    /** The time rules as an author writes them, for help texts: "push up to N minutes, ...". */
+    public static String timingHelp() {
+        StringBuilder b = new StringBuilder("time rules: ");
+        for (String phrase : TIMING.keySet()) b.append(b.length() == 12 ? "" : ", ").append(phrase).append(" N minutes");
+        return b.toString();
+    }
+
+        /** How the language writes a time rule, for keys and documents. */
     public static String timingWords(TimeRule.Kind kind) {
         for (Map.Entry<String, TimeRule.Kind> e : TIMING.entrySet()) if (e.getValue() == kind) return e.getKey();
         return kind.name();

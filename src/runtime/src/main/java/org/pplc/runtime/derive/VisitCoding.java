@@ -48,6 +48,8 @@ final class VisitCoding {
     private static final int PUSH_UP_TO = 15;
     private static final int ADDITIONAL_HOUR_AFTER = 30;
     private static final int HYDRATION_AFTER = 30;
+    /** A pump start (96416) is a prolonged infusion: more than 8 hours. Fallback when a policy sets no 'pump after'. */
+    private static final int PUMP_AFTER = 8 * 60;
 
     /** An administration as derive understands it: family, method and minutes resolved. */
     private record Given(int index, Administration record, String name, Family family, Method method, Long minutes,
@@ -103,6 +105,7 @@ final class VisitCoding {
     private final int pushUpTo;
     private final int hourAfter;
     private final int hydrationAfter;
+    private final int pumpAfter;
 
     private final List<String> notes = new ArrayList<>();
     private final Map<LineKey, Draft> drafts = new LinkedHashMap<>();
@@ -119,6 +122,7 @@ final class VisitCoding {
         this.pushUpTo = policy.time(TimeRule.Kind.PUSH_UP_TO_MINUTES, PUSH_UP_TO);
         this.hourAfter = policy.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, ADDITIONAL_HOUR_AFTER);
         this.hydrationAfter = policy.time(TimeRule.Kind.HYDRATION_AFTER_MINUTES, HYDRATION_AFTER);
+        this.pumpAfter = policy.time(TimeRule.Kind.PUMP_AFTER_MINUTES, PUMP_AFTER);
     }
 
     Derivation derive() {
@@ -220,6 +224,19 @@ final class VisitCoding {
                 resolved.add("recorded as " + method.id() + ", but " + minutes + " minutes is "
                         + (byTime == Method.PUSH ? "a push (" + pushUpTo + " minutes or less)"
                         : "an infusion (more than " + pushUpTo + " minutes)"));
+                method = byTime;
+            }
+        }
+        if (method == Method.PUMP) {
+            if (minutes == null) {
+                notes.add(what + ": " + (a.start() == null ? "no start and end times" : "no end time")
+                        + ": coded as a pump start (a prolonged infusion of more than " + span(pumpAfter)
+                        + "), but its length could not be checked");
+            } else if (minutes <= pumpAfter) {
+                // not a prolonged infusion: coded by its time like any other, additional hours and all
+                Method byTime = minutes <= pushUpTo ? Method.PUSH : Method.INFUSION;
+                resolved.add("recorded as pump, but " + minutes + " minutes is not more than " + span(pumpAfter)
+                        + ": coded as " + (byTime == Method.PUSH ? "a push" : "an infusion"));
                 method = byTime;
             }
         }
@@ -652,6 +669,11 @@ final class VisitCoding {
 
     private static String plain(BigDecimal n) {
         return n.stripTrailingZeros().toPlainString();
+    }
+
+    /** A threshold in the words a coder uses: "8 hours", "450 minutes". */
+    private static String span(int minutes) {
+        return minutes % 60 == 0 && minutes > 0 ? minutes / 60 + " hour" + plural(minutes / 60) : minutes + " minutes";
     }
 
     private static String hours(long minutes) {

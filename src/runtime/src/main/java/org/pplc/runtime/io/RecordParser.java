@@ -418,7 +418,10 @@ final class RecordParser {
                     errors.add(at + ".method: unknown method " + describe(m) + " (expected " + Method.recordWords() + ")");
                 }
                 LocalDateTime start = dateTime(a.get("start"), at + ".start");
-                LocalDateTime end = dateTime(a.get("end"), at + ".end");
+                // a pump started at the visit runs on after the patient leaves, and a refill's code does
+                // not depend on its length: both may come without an end (derive notes what it cannot check)
+                boolean endOptional = method == Method.PUMP || method == Method.REFILL;
+                LocalDateTime end = endOptional && !present(a.get("end")) ? null : dateTime(a.get("end"), at + ".end");
                 if (start != null && end != null && end.isBefore(start)) {
                     errors.add(at + ".end: " + end + " is before start " + start);
                 }

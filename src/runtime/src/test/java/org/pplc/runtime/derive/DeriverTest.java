@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -294,6 +295,56 @@ class DeriverTest {
             assertEquals(List.of(), codes(d));
             assertTrue(noted(d, "ondansetron: the therapeutic family has no code for refilling a pump: not billed"),
                     derived(d).notes().toString());
+        }
+
+        // 96416 is the start of an infusion of more than 8 hours; a shorter pump is an infusion by its time, its
+        // additional hours counted by the 30-minute rule: 271-330 minutes is 4 hours past the first, 331-390 is 5,
+        // 480 is 7 exactly.
+        @ParameterizedTest(name = "chemo pump of {0} minutes -> {1}")
+        @CsvSource({
+                "300,  96413 x1|96415 x4",
+                "330,  96413 x1|96415 x4",
+                "331,  96413 x1|96415 x5",
+                "480,  96413 x1|96415 x7",
+                "481,  96416 x1",
+                "2760, 96416 x1",
+        })
+        void aPumpStartRunsMoreThanEightHours(int minutes, String expected) {
+            Derivation d = derive(visit("medicare", FACILITY, given("fluorouracil", "J9190", "chemo", PUMP, "09:00", minutes)));
+            assertEquals(List.of(expected.split("\\|")), codes(d));
+            if (minutes <= 480) {
+                assertTrue(because(d, "96413").contains("[fluorouracil: recorded as pump, but " + minutes
+                        + " minutes is not more than 8 hours: coded as an infusion]"), because(d, "96413"));
+            }
+            assertEquals(List.of(), derived(d).notes());
+        }
+
+        @Test
+        void aShortPumpAfterAnotherChemoInfusionIsASequentialInfusion() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 120),
+                    given("fluorouracil", "J9190", "chemo", PUMP, "11:00", 300)));
+            // oxaliplatin: 96413 + 1 hour; fluorouracil: 96417 for its first hour + 4 more hours of 96415
+            assertEquals(List.of("96413 x1", "96415 x5", "96417 x1"), codes(d));
+            assertTrue(because(d, "96417").contains("recorded as pump, but 300 minutes"), because(d, "96417"));
+        }
+
+        @Test
+        void aPumpWithoutAnEndTimeStaysAPumpStartWithANote() {
+            LocalDateTime start = Visits.DAY.atTime(11, 15);
+            Derivation d = derive(visit("medicare", FACILITY,
+                    new Administration("fluorouracil", "J9190", "chemo", PUMP, start, null, "A", null, false)));
+            assertEquals(List.of("96416 x1"), codes(d));
+            assertEquals(List.of("administration 1 (fluorouracil): no end time: coded as a pump start (a prolonged infusion"
+                    + " of more than 8 hours), but its length could not be checked"), derived(d).notes());
+        }
+
+        @Test
+        void thePolicysTimeRuleSetsTheThreshold() {
+            Deriver tenHours = new Deriver(TestPolicies.standard(600));
+            Derivation d = tenHours.derive(visit("medicare", FACILITY, given("fluorouracil", "J9190", "chemo", PUMP, "09:00", 540)));
+            assertEquals(List.of("96413 x1", "96415 x8"), codes(d));
+            assertTrue(because(d, "96413").contains("540 minutes is not more than 10 hours"), because(d, "96413"));
         }
     }
 

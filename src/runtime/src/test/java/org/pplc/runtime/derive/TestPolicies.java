@@ -36,6 +36,11 @@ final class TestPolicies {
     private static final LocalDate FROM = LocalDate.of(2026, 1, 1);
 
     static PolicySet standard() {
+        return standard(8 * 60);
+    }
+
+    /** The same policies with another 'pump after' time rule: the minutes a pump start must run beyond. */
+    static PolicySet standard(int pumpAfterMinutes) {
         Map<String, Family> families = new LinkedHashMap<>();
         families.put("chemo", new Family("chemo", "Chemotherapy and complex drugs", 1, CORE));
         families.put("therapeutic", new Family("therapeutic", "Therapeutic, prophylactic, diagnostic", 2, CORE));
@@ -87,6 +92,7 @@ final class TestPolicies {
         time.put(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES,
                 new TimeRule(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, 30, CORE));
         time.put(TimeRule.Kind.HYDRATION_AFTER_MINUTES, new TimeRule(TimeRule.Kind.HYDRATION_AFTER_MINUTES, 30, CORE));
+        time.put(TimeRule.Kind.PUMP_AFTER_MINUTES, new TimeRule(TimeRule.Kind.PUMP_AFTER_MINUTES, pumpAfterMinutes, CORE));
 
         Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>();
         initial.put(Setting.FACILITY, new InitialCodeRule(Setting.FACILITY, InitialCodeRule.Order.HIERARCHY, CORE));
