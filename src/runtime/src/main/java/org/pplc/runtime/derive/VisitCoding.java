@@ -41,6 +41,11 @@ import java.util.stream.Collectors;
 final class VisitCoding {
     /** The family whose services must run longer than the hydration time rule to be reported. */
     static final String HYDRATION = "hydration";
+    /**
+     * The family whose pump start (96416) is a prolonged infusion, more than the 'pump after' time.
+     * Other families' pump codes have no such length (96369 starts a subcutaneous infusion of any length).
+     */
+    static final String PROLONGED_PUMP = "chemo";
     /** HCPCS modifiers for single-dose containers: amount discarded, nothing discarded. */
     static final String DISCARDED = "JW";
     static final String NONE_DISCARDED = "JZ";
@@ -227,7 +232,7 @@ final class VisitCoding {
                 method = byTime;
             }
         }
-        if (method == Method.PUMP) {
+        if (method == Method.PUMP && PROLONGED_PUMP.equals(family.id())) {
             if (minutes == null) {
                 notes.add(what + ": " + (a.start() == null ? "no start and end times" : "no end time")
                         + ": coded as a pump start (a prolonged infusion of more than " + span(pumpAfter)

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pplc.runtime.derive.Visits.codes;
@@ -317,6 +318,14 @@ class DeriverTest {
                         + " minutes is not more than 8 hours: coded as an infusion]"), because(d, "96413"));
             }
             assertEquals(List.of(), derived(d).notes());
+        }
+
+        @Test
+        void theEightHourRuleIsTheChemoPumpStartsOnly() {
+            // 96369 starts a subcutaneous infusion with its pump, whatever its length: never recoded as IV
+            Derivation d = derive(visit("medicare", FACILITY, given("immune globulin", null, "therapeutic", PUMP, "09:00", 180)));
+            assertEquals(List.of("96369 x1"), codes(d));
+            assertFalse(because(d, "96369").contains("recorded as pump"), because(d, "96369"));
         }
 
         @Test
