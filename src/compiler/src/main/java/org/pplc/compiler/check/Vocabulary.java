@@ -6,6 +6,7 @@ import org.pplc.runtime.model.TimeRule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** The closed word lists of the language that are names rather than keywords, so misspellings get "did you mean". */
 public final class Vocabulary {
@@ -29,12 +30,12 @@ public final class Vocabulary {
 
     /** The time rules as an author writes them, for help texts: "push up to N minutes, ...". */
     public static String timingHelp() {
-        StringBuilder b = new StringBuilder("time rules: ");
-        for (String phrase : TIMING.keySet()) b.append(b.length() == 12 ? "" : ", ").append(phrase).append(" N minutes");
-        return b.toString();
+        StringJoiner rules = new StringJoiner(", ", "time rules: ", "");
+        for (String phrase : TIMING.keySet()) rules.add(phrase + " N minutes");
+        return rules.toString();
     }
 
-        /** How the language writes a time rule, for keys and documents. */
+    /** How the language writes a time rule, for keys and documents. */
     public static String timingWords(TimeRule.Kind kind) {
         for (Map.Entry<String, TimeRule.Kind> e : TIMING.entrySet()) if (e.getValue() == kind) return e.getKey();
         return kind.name();
