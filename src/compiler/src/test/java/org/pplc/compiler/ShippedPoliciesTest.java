@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.pplc.runtime.model.Mai;
 import org.pplc.runtime.model.Mue;
 import org.pplc.runtime.model.MueSetting;
+import org.pplc.runtime.model.TimeRule;
 import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 
@@ -47,6 +48,15 @@ class ShippedPoliciesTest {
         assertEquals(List.of("96409", "96413"), medicare.codes().get("96411").primaries());
         assertEquals(List.of("96360", "96365", "96366", "96413", "96415", "96416"), medicare.codes().get("96368").primaries());
         assertEquals("facility", medicare.codes().get("96376").onlyIn().id());
+    }
+
+    @Test
+    void theTimeRulesAreTheDomainNotes() {
+        Policy medicare = SHIPPED.policySet().policy("medicare-part-b");
+        assertEquals(15, medicare.time(TimeRule.Kind.PUSH_UP_TO_MINUTES, -1), "16 minutes or more is an infusion");
+        assertEquals(30, medicare.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, -1));
+        assertEquals(30, medicare.time(TimeRule.Kind.HYDRATION_AFTER_MINUTES, -1));
+        assertEquals(480, medicare.time(TimeRule.Kind.PUMP_AFTER_MINUTES, -1), "96416 starts an infusion of more than 8 hours");
     }
 
     @Test

@@ -47,10 +47,11 @@ final class PolicyItems {
                 case PUSH_UP_TO_MINUTES -> "push";
                 case ADDITIONAL_HOUR_AFTER_MINUTES -> "additional hour";
                 case HYDRATION_AFTER_MINUTES -> "hydration";
+                case PUMP_AFTER_MINUTES -> "pump";
             };
             String value = switch (t.kind()) {
                 case PUSH_UP_TO_MINUTES -> "up to " + t.amount() + " minutes";
-                case ADDITIONAL_HOUR_AFTER_MINUTES, HYDRATION_AFTER_MINUTES -> "after more than " + t.amount() + " minutes";
+                case ADDITIONAL_HOUR_AFTER_MINUTES, HYDRATION_AFTER_MINUTES, PUMP_AFTER_MINUTES -> "after more than " + t.amount() + " minutes";
             };
             items.add(item("timing " + subject, "Timing", subject, t.provenance(), "threshold", value));
         }

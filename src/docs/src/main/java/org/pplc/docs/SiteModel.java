@@ -258,6 +258,7 @@ final class SiteModel {
         int push = reference.time(TimeRule.Kind.PUSH_UP_TO_MINUTES, -1);
         int hour = reference.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, -1);
         int hydration = reference.time(TimeRule.Kind.HYDRATION_AFTER_MINUTES, -1);
+        int pump = reference.time(TimeRule.Kind.PUMP_AFTER_MINUTES, -1);
         if (push >= 0 && (c.method() == Method.PUSH || c.method() == Method.INFUSION)) {
             out.add("A drug given in " + push + " minutes or less (or pushed while the professional stays present) is a push; "
                     + (push + 1) + " minutes or more is an infusion.");
@@ -268,6 +269,12 @@ final class SiteModel {
         }
         if (hydration >= 0 && "hydration".equals(c.family())) {
             out.add("Hydration is reported only when it runs more than " + hydration + " minutes.");
+        }
+        // only the chemotherapy pump start is a prolonged infusion (derive's PROLONGED_PUMP)
+        if (pump >= 0 && c.method() == Method.PUMP && c.role() == Role.PUMP_START && "chemo".equals(c.family())) {
+            out.add("A chemotherapy pump infusion is a pump start only when it runs more than " + pump + " minutes"
+                    + (pump % 60 == 0 ? " (" + pump / 60 + " hours)" : "") + "; a shorter one is coded by its time,"
+                    + " as a push or an infusion with its additional hours.");
         }
         return out;
     }

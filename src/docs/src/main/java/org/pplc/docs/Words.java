@@ -58,6 +58,7 @@ final class Words {
             case INFUSION -> "IV infusion";
             case PUMP -> "pump";
             case INJECTION -> "injection";
+            case REFILL -> "pump refill";
         };
     }
 

@@ -36,6 +36,9 @@ public final class Checker {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern CARC = Pattern.compile("(?:[A-Z]{0,2}\\d{1,3}|[A-Z]\\d{1,2})");
     private static final Pattern RARC = Pattern.compile("(?:M|N|MA)\\d{1,3}");
+    /** The methods a code is written with: a refill is a record's word (see {@link Method#REFILL}). */
+    private static final List<String> CODE_METHODS =
+            Arrays.stream(Method.values()).filter(Method::ofCodes).map(Method::id).toList();
 
     private final Diagnostics diag;
     private final Map<String, PayerDecl> payers = new LinkedHashMap<>();
@@ -628,7 +631,7 @@ public final class Checker {
             if (!Vocabulary.TIMING.containsKey(phrase)) {
                 diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
-                        "time rules: push up to N minutes, additional hour after N minutes, hydration after N minutes");
+                        Vocabulary.timingHelp());
                 return false;
             }
         }
@@ -727,7 +730,7 @@ public final class Checker {
             if (!Vocabulary.TIMING.containsKey(phrase)) {
                 diag.error("unknown-timing", t.span(), "unknown time rule '" + phrase + "'"
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
-                        "time rules: push up to N minutes, additional hour after N minutes, hydration after N minutes");
+                        Vocabulary.timingHelp());
             }
         } else if (f.definition() instanceof InitialCodeDef d) {
             setting(d.setting());
@@ -766,10 +769,16 @@ public final class Checker {
             } else if (p instanceof FamilyProp fp) {
                 family(fp.family(), refs);
             } else if (p instanceof MethodProp m) {
-                if (Method.fromId(m.method().text()) == null) {
+                Method method = Method.fromId(m.method().text());
+                if (method == null) {
                     diag.error("unknown-method", m.method().span(), "unknown method " + m.method().text()
-                            + Suggest.didYouMean(m.method().text(), ids(Method.values())),
-                            "methods: push, infusion, pump, injection");
+                            + Suggest.didYouMean(m.method().text(), CODE_METHODS),
+                            "methods: " + String.join(", ", CODE_METHODS));
+                } else if (!method.ofCodes()) {
+                    // 'refill' is what an administration record says; its code is the pump's refill role
+                    diag.error("record-method", m.method().span(), "method " + method.id()
+                            + " is for administration records, not codes",
+                            "a code that bills a pump refill is written 'method pump' with 'role refill'");
                 }
             } else if (p instanceof RoleProp r) {
                 if (Role.fromId(r.role().text()) == null) {

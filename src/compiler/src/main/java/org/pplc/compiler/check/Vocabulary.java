@@ -6,6 +6,7 @@ import org.pplc.runtime.model.TimeRule;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /** The closed word lists of the language that are names rather than keywords, so misspellings get "did you mean". */
 public final class Vocabulary {
@@ -20,10 +21,18 @@ public final class Vocabulary {
         TIMING.put("push up to", TimeRule.Kind.PUSH_UP_TO_MINUTES);
         TIMING.put("additional hour after", TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES);
         TIMING.put("hydration after", TimeRule.Kind.HYDRATION_AFTER_MINUTES);
+        TIMING.put("pump after", TimeRule.Kind.PUMP_AFTER_MINUTES);
         ORDERS.put("hierarchy", InitialCodeRule.Order.HIERARCHY);
         ORDERS.put("primary reason", InitialCodeRule.Order.PRIMARY_REASON);
         INDICATORS.put("policy", Mai.PER_DAY_POLICY);
         INDICATORS.put("clinical", Mai.PER_DAY_CLINICAL);
+    }
+
+    /** The time rules as an author writes them, for help texts: "push up to N minutes, ...". */
+    public static String timingHelp() {
+        StringJoiner rules = new StringJoiner(", ", "time rules: ", "");
+        for (String phrase : TIMING.keySet()) rules.add(phrase + " N minutes");
+        return rules.toString();
     }
 
     /** How the language writes a time rule, for keys and documents. */

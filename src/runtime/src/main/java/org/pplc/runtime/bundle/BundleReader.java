@@ -38,7 +38,8 @@ import java.util.function.Function;
  * {@link BundleWriter} field for field.
  */
 final class BundleReader {
-    private static final List<String> METHODS = ids(Method.values(), Method::id);
+    /** A code's methods: a refill is a record's word, never a code's (see {@link Method#REFILL}). */
+    private static final List<String> METHODS = Arrays.stream(Method.values()).filter(Method::ofCodes).map(Method::id).toList();
     private static final List<String> ROLES = ids(Role.values(), Role::id);
     private static final List<String> UNITS = ids(UnitBasis.values(), UnitBasis::id);
     private static final List<String> SETTINGS = ids(Setting.values(), Setting::id);
@@ -146,7 +147,7 @@ final class BundleReader {
                 f.string("title"),
                 f.bool("addOn"),
                 f.string("family"),
-                f.choice("method", Method::fromId, METHODS),
+                f.choice("method", BundleReader::codeMethod, METHODS),
                 f.choice("role", Role::fromId, ROLES),
                 f.choice("unit", UnitBasis::fromId, UNITS),
                 f.strings("primaries"),
@@ -228,6 +229,11 @@ final class BundleReader {
     private static <T> T required(Fields f, String name, T value) {
         if (value == null) throw new Fields.Damage("field '" + f.path() + "." + name + "' may not be null");
         return value;
+    }
+
+    private static Method codeMethod(String id) {
+        Method m = Method.fromId(id);
+        return m != null && m.ofCodes() ? m : null;
     }
 
     private static <E> List<String> ids(E[] values, Function<E, String> id) {

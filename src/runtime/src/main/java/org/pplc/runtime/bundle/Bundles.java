@@ -24,7 +24,7 @@ import java.util.Map;
  * <pre>
  * {
  *   "format" : "pplc-bundle",
- *   "version" : 1,
+ *   "version" : 2,
  *   "sha256" : "&lt;hex SHA-256 of the body written as compact JSON, UTF-8&gt;",
  *   "body" : { "payers" : [...], "facts" : {...}, "policies" : [...] }
  * }
@@ -39,8 +39,11 @@ import java.util.Map;
 public final class Bundles {
     /** The value of the header's "format" field. */
     public static final String FORMAT = "pplc-bundle";
-    /** The newest format version this runtime reads and the one it writes. */
-    public static final int VERSION = 1;
+    /**
+     * The newest format version this runtime reads and the one it writes. Version 2 added the time
+     * rule "pump after" (a value an older runtime would not know); a version 1 bundle reads as before.
+     */
+    public static final int VERSION = 2;
     /** Where pplc-maven-plugin puts the bundle in a product's jar. */
     public static final String DEFAULT_RESOURCE = "pplc/policies.bundle.json";
 

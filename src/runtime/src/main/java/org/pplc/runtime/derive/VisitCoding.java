@@ -41,6 +41,11 @@ import java.util.stream.Collectors;
 final class VisitCoding {
     /** The family whose services must run longer than the hydration time rule to be reported. */
     static final String HYDRATION = "hydration";
+    /**
+     * The family whose pump start (96416) is a prolonged infusion, more than the 'pump after' time.
+     * Other families' pump codes have no such length (96369 starts a subcutaneous infusion of any length).
+     */
+    static final String PROLONGED_PUMP = "chemo";
     /** HCPCS modifiers for single-dose containers: amount discarded, nothing discarded. */
     static final String DISCARDED = "JW";
     static final String NONE_DISCARDED = "JZ";
@@ -48,6 +53,8 @@ final class VisitCoding {
     private static final int PUSH_UP_TO = 15;
     private static final int ADDITIONAL_HOUR_AFTER = 30;
     private static final int HYDRATION_AFTER = 30;
+    /** A pump start (96416) is a prolonged infusion: more than 8 hours. Fallback when a policy sets no 'pump after'. */
+    private static final int PUMP_AFTER = 8 * 60;
 
     /** An administration as derive understands it: family, method and minutes resolved. */
     private record Given(int index, Administration record, String name, Family family, Method method, Long minutes,
@@ -103,6 +110,7 @@ final class VisitCoding {
     private final int pushUpTo;
     private final int hourAfter;
     private final int hydrationAfter;
+    private final int pumpAfter;
 
     private final List<String> notes = new ArrayList<>();
     private final Map<LineKey, Draft> drafts = new LinkedHashMap<>();
@@ -119,6 +127,7 @@ final class VisitCoding {
         this.pushUpTo = policy.time(TimeRule.Kind.PUSH_UP_TO_MINUTES, PUSH_UP_TO);
         this.hourAfter = policy.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, ADDITIONAL_HOUR_AFTER);
         this.hydrationAfter = policy.time(TimeRule.Kind.HYDRATION_AFTER_MINUTES, HYDRATION_AFTER);
+        this.pumpAfter = policy.time(TimeRule.Kind.PUMP_AFTER_MINUTES, PUMP_AFTER);
     }
 
     Derivation derive() {
@@ -146,6 +155,7 @@ final class VisitCoding {
             switch (g.method()) {
                 case INJECTION -> codeInjection(g);
                 case PUMP -> codePump(g);
+                case REFILL -> codeRefill(g);
                 case INFUSION -> codeLaterInfusion(g);
                 case PUSH -> codeLaterPush(g);
             }
@@ -199,7 +209,7 @@ final class VisitCoding {
             return null;
         }
         if (a.method() == null) {
-            notes.add(what + ": no method (push, infusion, pump or injection): no administration code derived");
+            notes.add(what + ": no method (" + Method.recordWords() + "): no administration code derived");
             return null;
         }
 
@@ -219,6 +229,19 @@ final class VisitCoding {
                 resolved.add("recorded as " + method.id() + ", but " + minutes + " minutes is "
                         + (byTime == Method.PUSH ? "a push (" + pushUpTo + " minutes or less)"
                         : "an infusion (more than " + pushUpTo + " minutes)"));
+                method = byTime;
+            }
+        }
+        if (method == Method.PUMP && PROLONGED_PUMP.equals(family.id())) {
+            if (minutes == null) {
+                notes.add(what + ": " + (a.start() == null ? "no start and end times" : "no end time")
+                        + ": coded as a pump start (a prolonged infusion of more than " + span(pumpAfter)
+                        + "), but its length could not be checked");
+            } else if (minutes <= pumpAfter) {
+                // not a prolonged infusion: coded by its time like any other, additional hours and all
+                Method byTime = minutes <= pushUpTo ? Method.PUSH : Method.INFUSION;
+                resolved.add("recorded as pump, but " + minutes + " minutes is not more than " + span(pumpAfter)
+                        + ": coded as " + (byTime == Method.PUSH ? "a push" : "an infusion"));
                 method = byTime;
             }
         }
@@ -271,6 +294,7 @@ final class VisitCoding {
             case PUSH -> 1;
             case INJECTION -> 2;
             case PUMP -> 3;
+            case REFILL -> 4;
         };
     }
 
@@ -367,6 +391,17 @@ final class VisitCoding {
         }
         add(c, 1, List.of(), g, g.name() + ": prolonged infusion started on a portable or implantable pump"
                 + (g.minutes() == null ? "" : " (" + hours(g.minutes()) + ")"));
+    }
+
+    /** A pump already in place refilled or maintained: the pump's refill code, one unit per refill. */
+    private void codeRefill(Given g) {
+        Code c = hierarchy.find(g.family().id(), Method.PUMP, Role.REFILL, setting);
+        if (c == null) {
+            notes.add(g.name() + ": the " + g.family().id() + " family has no code for refilling a pump: not billed");
+            return;
+        }
+        add(c, 1, List.of(), g, g.name() + ": pump already in place refilled and maintained (one unit per "
+                + (c.unit() == null ? "refill" : c.unit().id()) + ")");
     }
 
     private void codeLaterInfusion(Given g) {
@@ -639,6 +674,11 @@ final class VisitCoding {
 
     private static String plain(BigDecimal n) {
         return n.stripTrailingZeros().toPlainString();
+    }
+
+    /** A threshold in the words a coder uses: "8 hours", "450 minutes". */
+    private static String span(int minutes) {
+        return minutes % 60 == 0 && minutes > 0 ? minutes / 60 + " hour" + plural(minutes / 60) : minutes + " minutes";
     }
 
     private static String hours(long minutes) {

@@ -413,12 +413,15 @@ final class RecordParser {
                 String category = optionalText(a, "category", at + ".category");
                 Method method = null;
                 JsonNode m = a.get("method");
-                if (!present(m)) errors.add(at + ".method: missing (push, infusion, pump or injection)");
+                if (!present(m)) errors.add(at + ".method: missing (" + Method.recordWords() + ")");
                 else if ((method = m.isTextual() ? Method.fromId(m.asText()) : null) == null) {
-                    errors.add(at + ".method: unknown method " + describe(m) + " (expected push, infusion, pump or injection)");
+                    errors.add(at + ".method: unknown method " + describe(m) + " (expected " + Method.recordWords() + ")");
                 }
                 LocalDateTime start = dateTime(a.get("start"), at + ".start");
-                LocalDateTime end = dateTime(a.get("end"), at + ".end");
+                // a pump started at the visit runs on after the patient leaves, and a refill's code does
+                // not depend on its length: both may come without an end (derive notes what it cannot check)
+                boolean endOptional = method == Method.PUMP || method == Method.REFILL;
+                LocalDateTime end = endOptional && !present(a.get("end")) ? null : dateTime(a.get("end"), at + ".end");
                 if (start != null && end != null && end.isBefore(start)) {
                     errors.add(at + ".end: " + end + " is before start " + start);
                 }

@@ -8,6 +8,8 @@ public record TimeRule(Kind kind, int amount, Provenance provenance) {
         /** An additional hour counts only for more than this many minutes beyond the last full hour. */
         ADDITIONAL_HOUR_AFTER_MINUTES,
         /** Hydration must run more than this many minutes to be reported at all. */
-        HYDRATION_AFTER_MINUTES
+        HYDRATION_AFTER_MINUTES,
+        /** A pump infusion is a prolonged one (a pump start) only when it runs more than this many minutes. */
+        PUMP_AFTER_MINUTES
     }
 }

@@ -83,7 +83,7 @@ class BundlesTest {
     void headerNamesFormatVersionAndChecksum() throws Exception {
         JsonNode doc = JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
         assertEquals("pplc-bundle", doc.get("format").asText());
-        assertEquals(1, doc.get("version").intValue());
+        assertEquals(2, doc.get("version").intValue());
         assertTrue(doc.get("sha256").asText().matches("[0-9a-f]{64}"));
         assertEquals("allowed", doc.at("/body/facts/modifierRules/2/kind").asText());
         assertEquals("policies/core/hierarchy.ppl", doc.at("/body/facts/codes/0/provenance/source/file").asText());
@@ -93,9 +93,18 @@ class BundlesTest {
     @Test
     void newerFormatVersionIsRefusedWithAnUpgradeHint() throws Exception {
         ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
-        doc.put("version", 2);
-        assertEquals("policies.bundle.json: bundle format version 2 is newer than this runtime supports (1);"
+        doc.put("version", 3);
+        assertEquals("policies.bundle.json: bundle format version 3 is newer than this runtime supports (2);"
                 + " upgrade pplc-runtime", refusal(doc));
+    }
+
+    /** Version 2 only added a value; a bundle written as version 1 still loads (the checksum covers the body only). */
+    @Test
+    void versionOneBundleStillLoads() throws Exception {
+        ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
+        doc.put("version", 1);
+        PolicySet read = Bundles.read(JSON.writeValueAsBytes(doc), "v1.bundle.json");
+        assertEquals(SamplePolicies.build().policies().size(), read.policies().size());
     }
 
     @Test

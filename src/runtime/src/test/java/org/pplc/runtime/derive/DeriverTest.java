@@ -8,15 +8,22 @@ import org.pplc.runtime.claim.Administration;
 import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.Dose;
+import org.pplc.runtime.io.ClaimReader;
+import org.pplc.runtime.io.ClaimRecord;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.Setting;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.pplc.runtime.derive.Visits.codes;
@@ -28,6 +35,7 @@ import static org.pplc.runtime.model.Method.INFUSION;
 import static org.pplc.runtime.model.Method.INJECTION;
 import static org.pplc.runtime.model.Method.PUMP;
 import static org.pplc.runtime.model.Method.PUSH;
+import static org.pplc.runtime.model.Method.REFILL;
 import static org.pplc.runtime.model.Setting.FACILITY;
 import static org.pplc.runtime.model.Setting.PROFESSIONAL;
 
@@ -233,6 +241,144 @@ class DeriverTest {
                     given("fluorouracil", "J9190", "chemo", PUMP, "09:00", 46 * 60)));
             assertEquals(List.of("96416 x1"), codes(d));
             assertTrue(derived(d).notes().isEmpty(), derived(d).notes().toString());
+        }
+    }
+
+    @Nested
+    class Pumps {
+        private Administration refill(String start) {
+            return given("fluorouracil", "J9190", "chemo", REFILL, start, 15, "A", dose("2400", "mg"), false);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource({"FACILITY", "PROFESSIONAL"})
+        void aRefillAloneIsOneUnitOf96521AndItsDrugLine(Setting setting) {
+            Derivation d = derive(visit("medicare", setting, refill("09:00")));
+            // 2400 mg at 500 mg a unit is 4.8, rounded up to 5
+            assertEquals(List.of("96521 x1", "J9190 x5"), codes(d));
+            assertEquals("fluorouracil: pump already in place refilled and maintained (one unit per refill)",
+                    because(d, "96521"));
+            // not an IV service: no initial code is missing, and no add-on waits for one
+            assertEquals(List.of(), derived(d).notes());
+        }
+
+        @Test
+        void aRefillBesideAChemoInfusionKeepsItsLineAndTheInfusionIsTheInitial() {
+            // the refill was done first; the infusion still takes the initial code
+            Derivation d = derive(visit("medicare", FACILITY, refill("08:30"),
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 120)));
+            assertEquals(List.of("96413 x1", "96415 x1", "96521 x1", "J9190 x5"), codes(d));
+            assertTrue(because(d, "96413").startsWith("oxaliplatin is the initial service"), because(d, "96413"));
+            assertEquals(List.of(), derived(d).notes());
+        }
+
+        @Test
+        void aRefillMarkedPrimaryDoesNotTakeTheInitialCode() {
+            Derivation d = derive(visit("medicare", PROFESSIONAL,
+                    given("fluorouracil", "J9190", "chemo", REFILL, "08:30", 15, "A", null, true),
+                    given("ondansetron", "J2405", "therapeutic", PUSH, "09:00", 2)));
+            assertEquals(List.of("96374 x1", "96521 x1"), codes(d));
+            assertTrue(noted(d, "the administration marked primary cannot take an initial code"), derived(d).notes().toString());
+        }
+
+        @Test
+        void eachRefillIsAUnit() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("fluorouracil", "J9190", "chemo", REFILL, "09:00", 15),
+                    given("fluorouracil", "J9190", "chemo", REFILL, "11:00", 15)));
+            assertEquals(List.of("96521 x2"), codes(d));
+        }
+
+        @Test
+        void aRefillOfAFamilyWithoutARefillCodeIsNotedNotGuessed() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("ondansetron", "J2405", "therapeutic", REFILL, "09:00", 15)));
+            assertEquals(List.of(), codes(d));
+            assertTrue(noted(d, "ondansetron: the therapeutic family has no code for refilling a pump: not billed"),
+                    derived(d).notes().toString());
+        }
+
+        // 96416 is the start of an infusion of more than 8 hours; a shorter pump is an infusion by its time, its
+        // additional hours counted by the 30-minute rule: 271-330 minutes is 4 hours past the first, 331-390 is 5,
+        // 480 is 7 exactly.
+        @ParameterizedTest(name = "chemo pump of {0} minutes -> {1}")
+        @CsvSource({
+                "300,  96413 x1|96415 x4",
+                "330,  96413 x1|96415 x4",
+                "331,  96413 x1|96415 x5",
+                "480,  96413 x1|96415 x7",
+                "481,  96416 x1",
+                "2760, 96416 x1",
+        })
+        void aPumpStartRunsMoreThanEightHours(int minutes, String expected) {
+            Derivation d = derive(visit("medicare", FACILITY, given("fluorouracil", "J9190", "chemo", PUMP, "09:00", minutes)));
+            assertEquals(List.of(expected.split("\\|")), codes(d));
+            if (minutes <= 480) {
+                assertTrue(because(d, "96413").contains("[fluorouracil: recorded as pump, but " + minutes
+                        + " minutes is not more than 8 hours: coded as an infusion]"), because(d, "96413"));
+            }
+            assertEquals(List.of(), derived(d).notes());
+        }
+
+        @Test
+        void theEightHourRuleIsTheChemoPumpStartsOnly() {
+            // 96369 starts a subcutaneous infusion with its pump, whatever its length: never recoded as IV
+            Derivation d = derive(visit("medicare", FACILITY, given("immune globulin", null, "therapeutic", PUMP, "09:00", 180)));
+            assertEquals(List.of("96369 x1"), codes(d));
+            assertFalse(because(d, "96369").contains("recorded as pump"), because(d, "96369"));
+        }
+
+        @Test
+        void aShortPumpAfterAnotherChemoInfusionIsASequentialInfusion() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("oxaliplatin", "J9263", "chemo", INFUSION, "09:00", 120),
+                    given("fluorouracil", "J9190", "chemo", PUMP, "11:00", 300)));
+            // oxaliplatin: 96413 + 1 hour; fluorouracil: 96417 for its first hour + 4 more hours of 96415
+            assertEquals(List.of("96413 x1", "96415 x5", "96417 x1"), codes(d));
+            assertTrue(because(d, "96417").contains("recorded as pump, but 300 minutes"), because(d, "96417"));
+        }
+
+        @Test
+        void aPumpWithoutAnEndTimeStaysAPumpStartWithANote() {
+            LocalDateTime start = Visits.DAY.atTime(11, 15);
+            Derivation d = derive(visit("medicare", FACILITY,
+                    new Administration("fluorouracil", "J9190", "chemo", PUMP, start, null, "A", null, false)));
+            assertEquals(List.of("96416 x1"), codes(d));
+            assertEquals(List.of("administration 1 (fluorouracil): no end time: coded as a pump start (a prolonged infusion"
+                    + " of more than 8 hours), but its length could not be checked"), derived(d).notes());
+        }
+
+        @Test
+        void thePolicysTimeRuleSetsTheThreshold() {
+            Deriver tenHours = new Deriver(TestPolicies.standard(600));
+            Derivation d = tenHours.derive(visit("medicare", FACILITY, given("fluorouracil", "J9190", "chemo", PUMP, "09:00", 540)));
+            assertEquals(List.of("96413 x1", "96415 x8"), codes(d));
+            assertTrue(because(d, "96413").contains("540 minutes is not more than 10 hours"), because(d, "96413"));
+        }
+    }
+
+    @Nested
+    class Methods {
+        @Test
+        void anUnknownMethodIsAnErrorThatListsTheMethods() throws IOException {
+            String json = "{\"id\":\"M-1\",\"payer\":\"medicare\",\"setting\":\"facility\",\"dateOfService\":\"2026-03-02\","
+                    + "\"administrations\":[{\"drug\":\"fluorouracil\",\"hcpcs\":\"J9190\",\"category\":\"chemo\","
+                    + "\"method\":\"pump refill\",\"start\":\"2026-03-02T09:00\",\"end\":\"2026-03-02T09:15\"}]}";
+            try (ClaimReader reader = new ClaimReader(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+                    ClaimReader.Purpose.DERIVE)) {
+                ClaimRecord.Invalid bad = assertInstanceOf(ClaimRecord.Invalid.class, reader.next());
+                assertEquals("administrations[0].method: unknown method \"pump refill\""
+                        + " (expected push, infusion, pump, injection or refill)", bad.error());
+            }
+        }
+
+        @Test
+        void aRecordWithoutAMethodIsNotedWithTheMethods() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    new Administration("fluorouracil", "J9190", "chemo", null, null, null, "A", null, false)));
+            assertEquals(List.of(), codes(d));
+            assertTrue(noted(d, "no method (push, infusion, pump, injection or refill): no administration code derived"),
+                    derived(d).notes().toString());
         }
     }
 

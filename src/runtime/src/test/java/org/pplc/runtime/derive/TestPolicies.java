@@ -36,6 +36,11 @@ final class TestPolicies {
     private static final LocalDate FROM = LocalDate.of(2026, 1, 1);
 
     static PolicySet standard() {
+        return standard(8 * 60);
+    }
+
+    /** The same policies with another 'pump after' time rule: the minutes a pump start must run beyond. */
+    static PolicySet standard(int pumpAfterMinutes) {
         Map<String, Family> families = new LinkedHashMap<>();
         families.put("chemo", new Family("chemo", "Chemotherapy and complex drugs", 1, CORE));
         families.put("therapeutic", new Family("therapeutic", "Therapeutic, prophylactic, diagnostic", 2, CORE));
@@ -60,6 +65,8 @@ final class TestPolicies {
                 "96360", "96365", "96374", "96409", "96413");
         code(codes, "96368", "therapeutic", Method.INFUSION, Role.CONCURRENT, UnitBasis.ENCOUNTER, null,
                 "96360", "96365", "96366", "96413", "96415", "96416");
+        // subcutaneous infusion with its pump set up: the therapeutic family's pump start, of any length
+        code(codes, "96369", "therapeutic", Method.PUMP, Role.PUMP_START, UnitBasis.ENCOUNTER, null);
         code(codes, "96372", "therapeutic", Method.INJECTION, Role.INITIAL, UnitBasis.INJECTION, null);
         code(codes, "96374", "therapeutic", Method.PUSH, Role.INITIAL, UnitBasis.ENCOUNTER, null);
         code(codes, "96375", "therapeutic", Method.PUSH, Role.SEQUENTIAL, UnitBasis.DRUG, null,
@@ -87,6 +94,7 @@ final class TestPolicies {
         time.put(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES,
                 new TimeRule(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, 30, CORE));
         time.put(TimeRule.Kind.HYDRATION_AFTER_MINUTES, new TimeRule(TimeRule.Kind.HYDRATION_AFTER_MINUTES, 30, CORE));
+        time.put(TimeRule.Kind.PUMP_AFTER_MINUTES, new TimeRule(TimeRule.Kind.PUMP_AFTER_MINUTES, pumpAfterMinutes, CORE));
 
         Map<Setting, InitialCodeRule> initial = new LinkedHashMap<>();
         initial.put(Setting.FACILITY, new InitialCodeRule(Setting.FACILITY, InitialCodeRule.Order.HIERARCHY, CORE));

@@ -169,8 +169,20 @@ class ClaimReaderTest {
         Claim c = valid(read(visit, ClaimReader.Purpose.DERIVE).get(0));
         assertEquals(Method.INFUSION, c.administrations().get(0).method());
         assertTrue(c.lines().isEmpty());
-        assertEquals("administrations[0].method: unknown method \"drip\" (expected push, infusion, pump or injection)",
+        assertEquals("administrations[0].method: unknown method \"drip\" (expected push, infusion, pump, injection or refill)",
                 error(read(visit.replace("\"infusion\"", "\"drip\""), ClaimReader.Purpose.DERIVE).get(0)));
+        assertEquals("administrations[0].method: missing (push, infusion, pump, injection or refill)",
+                error(read(visit.replace("\"method\":\"infusion\",", ""), ClaimReader.Purpose.DERIVE).get(0)));
+        assertEquals("administrations[0].end: missing",
+                error(read(visit.replace(",\"end\":\"2026-04-07T11:00\"", ""), ClaimReader.Purpose.DERIVE).get(0)));
+        // a pump started at the visit often has no end recorded yet: derive takes it and notes what it cannot check
+        Claim open = valid(read(visit.replace("\"infusion\"", "\"pump\"").replace(",\"end\":\"2026-04-07T11:00\"", ""),
+                ClaimReader.Purpose.DERIVE).get(0));
+        assertEquals(Method.PUMP, open.administrations().get(0).method());
+        assertNull(open.administrations().get(0).end());
+        // a pump refilled at the visit is a method of its own, not a pump start
+        assertEquals(Method.REFILL, valid(read(visit.replace("\"infusion\"", "\"refill\""), ClaimReader.Purpose.DERIVE)
+                .get(0)).administrations().get(0).method());
         assertEquals("administrations[0].end: 2026-04-07T08:00 is before start 2026-04-07T09:00",
                 error(read(visit.replace("T11:00", "T08:00"), ClaimReader.Purpose.DERIVE).get(0)));
         assertEquals("administrations[0].start: not a local date-time (YYYY-MM-DDThh:mm), got \"9:00\"",
