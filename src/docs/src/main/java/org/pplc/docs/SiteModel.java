@@ -435,7 +435,8 @@ final class SiteModel {
     private List<String> relevantRules(Code c) {
         List<String> rules = new ArrayList<>();
         if (c.addOn()) rules.add(RuleKind.ADDON_REQUIRES_PRIMARY.id());
-        else rules.add(RuleKind.SINGLE_INITIAL_CODE.id());
+        // what the engine checks: a pump start or refill is never a second initial code
+        else if (c.initialService()) rules.add(RuleKind.SINGLE_INITIAL_CODE.id());
         rules.add(RuleKind.MUE_EXCEEDED.id());
         if (c.onlyIn() != null) rules.add(RuleKind.SETTING_NOT_ALLOWED.id());
         boolean pa = false, audit = false, allowed = false;

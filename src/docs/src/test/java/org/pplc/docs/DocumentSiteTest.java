@@ -7,10 +7,17 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pplc.compiler.Compilation;
+import org.pplc.runtime.claim.Claim;
+import org.pplc.runtime.claim.ClaimLine;
+import org.pplc.runtime.engine.Adjudicator;
+import org.pplc.runtime.model.Code;
+import org.pplc.runtime.model.RuleKind;
+import org.pplc.runtime.model.Setting;
 import org.pplc.runtime.policy.Policy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -117,6 +124,33 @@ class DocumentSiteTest {
         Element medicare = rows.get(0);
         assertEquals("medicare-part-b", medicare.select("td").get(1).text());
         assertTrue(medicare.select("td.differs").isEmpty());
+    }
+
+    /**
+     * The document never disagrees with the engine: a code page lists the second-initial-code denial
+     * exactly when the engine denies that code billed beside another initial service without a
+     * distinct-site modifier (a pump start or refill is billed beside the initial, never denied so).
+     */
+    @Test
+    void secondInitialDenialIsListedExactlyWhereTheEngineFiresIt() {
+        Adjudicator engine = new Adjudicator(shipped.policySet());
+        Policy medicare = shipped.policySet().policy("medicare-part-b");
+        int listed = 0;
+        int notListed = 0;
+        for (Code c : medicare.codes().values()) {
+            if (c.addOn() || c.onlyIn() == Setting.PROFESSIONAL) continue;
+            String other = c.code().equals("96413") ? "96365" : "96413";
+            Claim claim = new Claim("T-" + c.code(), "medicare", null, Setting.FACILITY, "22", LocalDate.of(2026, 3, 2),
+                    List.of(new ClaimLine(1, other, 1, List.of()), new ClaimLine(2, c.code(), 1, List.of())), List.of(), List.of());
+            boolean fired = engine.evaluate(claim).findings().stream()
+                    .anyMatch(f -> f.rule() == RuleKind.SINGLE_INITIAL_CODE);
+            boolean shown = Fixtures.text(site, "markdown/codes/" + c.code() + ".md").contains("**Rule:** single-initial-code in");
+            assertEquals(fired, shown, c.code() + ": engine fires the second-initial denial: " + fired + ", page lists it: " + shown);
+            if (shown) listed++;
+            else notListed++;
+        }
+        // both kinds are among the shipped codes: 96365, 96409... are initial services; 96416, 96521 are not
+        assertTrue(listed > 5 && notListed >= 2, listed + " listed, " + notListed + " not");
     }
 
     @Test

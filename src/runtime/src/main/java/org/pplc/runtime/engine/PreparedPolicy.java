@@ -87,7 +87,7 @@ final class PreparedPolicy {
             this.drug = drug;
             this.family = family;
             this.drugFamily = drugFamily;
-            this.initial = definition != null && definition.role() == Role.INITIAL;
+            this.initial = definition != null && definition.initialService();
             this.sequential = definition != null && definition.role() == Role.SEQUENTIAL;
             this.addOn = definition != null && definition.addOn();
             Mue professional = rules == null ? null : rules.practitionerMue();

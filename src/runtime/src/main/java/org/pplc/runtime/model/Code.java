@@ -18,4 +18,13 @@ public record Code(String code, String title, boolean addOn, String family, Meth
     public boolean initial() {
         return !addOn;
     }
+
+    /**
+     * Counts toward one initial code a visit (the single-initial-code check): the first service of
+     * its family and method. A pump start (96416) or refill (96521) stands alone but is billed
+     * beside the visit's initial service, never instead of it.
+     */
+    public boolean initialService() {
+        return !addOn && role == Role.INITIAL;
+    }
 }
