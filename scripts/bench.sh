@@ -24,6 +24,9 @@ want() { [[ "$ONLY" == all || "$ONLY" == "$1" ]]; }
 echo "== build (mvn -Pbench -DskipTests package)"
 mvn -q -B -Pbench -DskipTests package
 echo "machine: $(nproc) cores; load average: $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1)"
+# the host's speed today (a compute loop and memory latency, nothing of pplc's): the shared VM's
+# figures change from day to day with its neighbours, and this says by how much
+java -Xmx1g -XX:+UseTransparentHugePages -cp "$bench_jar" org.pplc.bench.HostProbe 10 | tee "$out/host.txt"
 
 if want jmh; then
   echo "== JMH: $JMH_OPTS"
@@ -60,12 +63,16 @@ if want ndjson; then
   test "$(wc -l < "$tmp/results.ndjson")" -eq "$NDJSON_CLAIMS"
   # the product's entry point, with the JVM flags it chooses for adjudicate (a first run records its class archive)
   ./pplc adjudicate "$tmp/claims.ndjson" --policies "$tmp/policies" --out "$tmp/results2.ndjson" > /dev/null
+  # run 1 writes a new file, run 2 replaces it: on ext4 the rename onto an existing file waits for
+  # the new file's data to reach the disk (auto_da_alloc), seconds for ~735 MB (docs/BENCHMARKS.md)
   for run in 1 2; do
+    how="output replaced"
+    if [[ $run == 1 ]]; then rm -f "$tmp/results2.ndjson"; sync; how="output new"; fi
     start=$(date +%s%N)
     ./pplc adjudicate "$tmp/claims.ndjson" --policies "$tmp/policies" --out "$tmp/results2.ndjson"
     end=$(date +%s%N)
     ms=$(( (end - start) / 1000000 ))
-    echo "./pplc adjudicate, run $run: $NDJSON_CLAIMS claims in $ms ms: $(( NDJSON_CLAIMS * 1000 / ms )) claims/s" | tee -a "$out/ndjson.txt"
+    echo "./pplc adjudicate, run $run ($how): $NDJSON_CLAIMS claims in $ms ms: $(( NDJSON_CLAIMS * 1000 / ms )) claims/s" | tee -a "$out/ndjson.txt"
   done
   cmp "$tmp/results.ndjson" "$tmp/results2.ndjson"
 fi
