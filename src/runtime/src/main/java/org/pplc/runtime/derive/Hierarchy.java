@@ -44,6 +44,18 @@ final class Hierarchy {
     Code find(String family, Method method, Role role, Setting setting) {
         List<Code> found = exact.get(new Key(family, method, role));
         if (found == null && ANY_METHOD.contains(role)) found = anyMethod.get(new Key(family, null, role));
+        return inSetting(found, setting);
+    }
+
+    /**
+     * As {@link #find}, but only a code written with this very method: a pump's added hour (96370)
+     * must not fall back to an IV infusion's (96415).
+     */
+    Code findExact(String family, Method method, Role role, Setting setting) {
+        return inSetting(exact.get(new Key(family, method, role)), setting);
+    }
+
+    private static Code inSetting(List<Code> found, Setting setting) {
         if (found == null || found.isEmpty()) return null;
         for (Code c : found) if (c.onlyIn() == null || c.onlyIn() == setting) return c;
         return found.get(0);

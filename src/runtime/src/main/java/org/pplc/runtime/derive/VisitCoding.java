@@ -384,13 +384,48 @@ final class VisitCoding {
     }
 
     private void codePump(Given g) {
-        Code c = hierarchy.find(g.family().id(), Method.PUMP, Role.PUMP_START, setting);
+        String family = g.family().id();
+        Code c = hierarchy.find(family, Method.PUMP, Role.PUMP_START, setting);
         if (c == null) {
-            notes.add(g.name() + ": the " + g.family().id() + " family has no code for starting a pump infusion: not billed");
+            notes.add(g.name() + ": the " + family + " family has no code for starting a pump infusion: not billed");
             return;
         }
-        add(c, 1, List.of(), g, g.name() + ": prolonged infusion started on a portable or implantable pump"
-                + (g.minutes() == null ? "" : " (" + hours(g.minutes()) + ")"));
+        if (PROLONGED_PUMP.equals(family)) {
+            // 96416: one start a visit, whatever the pump runs after the patient leaves
+            add(c, 1, List.of(), g, g.name() + ": prolonged infusion started on a portable or implantable pump"
+                    + (g.minutes() == null ? "" : " (" + hours(g.minutes()) + ")"));
+            return;
+        }
+        // Any other family's pump start (96369, a subcutaneous infusion) covers the set-up and the first
+        // hour; a second set-up at the visit is its own code (96371), and each takes its further hours (96370).
+        Given earlier = coded.stream().filter(o -> o.method() == Method.PUMP && o.family().id().equals(family))
+                .findFirst().orElse(null);
+        Code again = earlier == null ? null : hierarchy.findExact(family, Method.PUMP, Role.REPEAT, setting);
+        if (again != null) {
+            add(again, 1, List.of(), g, g.name() + ": a further pump set-up at the visit (the first was "
+                    + earlier.name() + "), with its first hour");
+        } else {
+            add(c, 1, List.of(), g, g.name() + ": pump set up and infusion started"
+                    + (g.minutes() == null ? "" : " (" + hours(g.minutes()) + ")") + ", with its first hour");
+        }
+        pumpHours(g);
+    }
+
+    /** The further hours of a pump infusion, when the family has a pump additional-hour code (96370). */
+    private void pumpHours(Given g) {
+        if (g.minutes() == null) return;
+        long beyond = g.minutes() - 60;
+        int units = beyond <= 0 ? 0 : (int) (beyond / 60 + (beyond % 60 > hourAfter ? 1 : 0));
+        if (units == 0) return;
+        Code c = hierarchy.findExact(g.family().id(), Method.PUMP, Role.ADDITIONAL_HOUR, setting);
+        if (c == null) {
+            notes.add(g.name() + " ran " + g.minutes() + " minutes on a pump, but the " + g.family().id()
+                    + " family has no additional-hour code for pump infusions: the time past the first hour is not billed");
+            return;
+        }
+        add(c, units, List.of(), g, g.name() + " ran " + g.minutes() + " minutes on the pump: " + units + " additional hour"
+                + plural(units) + " past the first (an hour counts when more than " + hourAfter
+                + " minutes of it were used)");
     }
 
     /** A pump already in place refilled or maintained: the pump's refill code, one unit per refill. */

@@ -324,8 +324,42 @@ class DeriverTest {
         void theEightHourRuleIsTheChemoPumpStartsOnly() {
             // 96369 starts a subcutaneous infusion with its pump, whatever its length: never recoded as IV
             Derivation d = derive(visit("medicare", FACILITY, given("immune globulin", null, "therapeutic", PUMP, "09:00", 180)));
-            assertEquals(List.of("96369 x1"), codes(d));
+            assertEquals("96369 x1", codes(d).get(0));
             assertFalse(because(d, "96369").contains("recorded as pump"), because(d, "96369"));
+            assertFalse(because(d, "96369").contains("prolonged"), because(d, "96369"));
+        }
+
+        // 96369 covers the set-up and the first hour; 96370 each further hour, by the same more-than-30-minutes
+        // rule as the IV hours: 90 minutes is none, 91-150 one, 151-210 two.
+        @ParameterizedTest(name = "subcutaneous pump of {0} minutes -> {1}")
+        @CsvSource({
+                "45,  96369 x1",
+                "90,  96369 x1",
+                "91,  96369 x1|96370 x1",
+                "180, 96369 x1|96370 x2",
+                "211, 96369 x1|96370 x3",
+        })
+        void aSubcutaneousPumpInfusionTakesItsFurtherHours(int minutes, String expected) {
+            Derivation d = derive(visit("medicare", FACILITY, given("immune globulin", null, "therapeutic", PUMP, "09:00", minutes)));
+            assertEquals(List.of(expected.split("\\|")), codes(d));
+            assertEquals(List.of(), derived(d).notes());
+        }
+
+        @Test
+        void aSecondSubcutaneousPumpSetUpIsItsOwnCode() {
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("immune globulin", null, "therapeutic", PUMP, "09:00", 60),
+                    given("immune globulin", null, "therapeutic", PUMP, "10:30", 120)));
+            // the first set-up 96369; the second 96371 with its first hour, and one further hour (120 minutes)
+            assertEquals(List.of("96369 x1", "96371 x1", "96370 x1"), codes(d));
+            assertTrue(because(d, "96371").contains("a further pump set-up at the visit"), because(d, "96371"));
+        }
+
+        @Test
+        void aChemoPumpNeverTakesAnIvHour() {
+            // no chemo pump additional-hour code exists; the IV one (96415) must not stand in for it
+            Derivation d = derive(visit("medicare", FACILITY, given("fluorouracil", "J9190", "chemo", PUMP, "09:00", 2760)));
+            assertEquals(List.of("96416 x1"), codes(d));
         }
 
         @Test

@@ -67,6 +67,8 @@ final class TestPolicies {
                 "96360", "96365", "96366", "96413", "96415", "96416");
         // subcutaneous infusion with its pump set up: the therapeutic family's pump start, of any length
         code(codes, "96369", "therapeutic", Method.PUMP, Role.PUMP_START, UnitBasis.ENCOUNTER, null);
+        code(codes, "96370", "therapeutic", Method.PUMP, Role.ADDITIONAL_HOUR, UnitBasis.HOUR, null, "96369");
+        code(codes, "96371", "therapeutic", Method.PUMP, Role.REPEAT, UnitBasis.ENCOUNTER, null, "96369");
         code(codes, "96372", "therapeutic", Method.INJECTION, Role.INITIAL, UnitBasis.INJECTION, null);
         code(codes, "96374", "therapeutic", Method.PUSH, Role.INITIAL, UnitBasis.ENCOUNTER, null);
         code(codes, "96375", "therapeutic", Method.PUSH, Role.SEQUENTIAL, UnitBasis.DRUG, null,
