@@ -218,6 +218,15 @@ final class SiteModel {
         return m;
     }
 
+    /**
+     * A code that needs no primary but is not the visit's initial service (a pump start, a refill):
+     * the single-initial-code check leaves it alone, and the page must say so (Code.initialService).
+     */
+    private static String standsBeside(Code c) {
+        return c.code() + " needs no other code on the claim, and it does not count as the visit's one initial service:"
+                + " the initial code of the visit, when there is one, is reported beside it.";
+    }
+
     private List<String> quickAnswer(Code c) {
         List<String> q = new ArrayList<>();
         StringBuilder first = new StringBuilder();
@@ -229,8 +238,10 @@ final class SiteModel {
         q.add(first.toString());
         if (c.addOn()) {
             q.add("It is billed only together with " + Words.or(c.primaries()) + " on the same claim and date of service.");
-        } else {
+        } else if (c.initialService()) {
             q.add("A visit has one initial code; the other services of the visit are reported with add-on codes.");
+        } else {
+            q.add(standsBeside(c));
         }
         if (c.unit() != null) q.add("One unit is one " + Words.unit(c.unit()) + ".");
         if (c.onlyIn() != null) q.add("Only the " + c.onlyIn().id() + " setting may bill it.");
@@ -317,7 +328,7 @@ final class SiteModel {
             useWhen.add("The claim has " + Words.or(c.primaries()) + " for the same date of service.");
             doNotUse.add(alt((c.primaries().size() == 1 ? c.primaries().get(0) + " is not on the claim"
                     : "none of " + Words.and(c.primaries()) + " is on the claim"), null, "an add-on code cannot stand alone"));
-        } else {
+        } else if (c.initialService()) {
             List<Object> alts = new ArrayList<>();
             for (Code other : reference.codes().values()) {
                 if (other.addOn() && Objects.equals(other.family(), c.family()) && other.method() == c.method()
@@ -607,12 +618,15 @@ final class SiteModel {
                     "No. " + c.code() + " is an add-on code; its primar" + (c.primaries().size() == 1 ? "y is " : "ies are ")
                             + Words.and(c.primaries()) + ", and one of them must be on the same claim for the same date."
                             + (t == null ? "" : " Without it the line draws " + denialCodes(t) + " (" + base.id() + ").")));
-        } else {
+        } else if (c.initialService()) {
             ModifierRule.SecondInitial second = base.secondInitialModifiers();
             out.add(qa("Can a visit carry " + c.code() + " next to another initial code?",
                     "Only one initial code is reported a visit. A second one is accepted only for a separate IV site"
                             + (second == null ? "." : ", marked with " + Words.or(second.modifiers()) + ".")
                             + " Otherwise the service takes its add-on code."));
+        } else {
+            out.add(qa("Can a visit carry " + c.code() + " next to an initial code?",
+                    "Yes. " + standsBeside(c) + " No distinct-site modifier is needed for it."));
         }
         Set<String> asked = new LinkedHashSet<>();
         for (Object o : tree.steps()) {

@@ -144,8 +144,12 @@ class DocumentSiteTest {
                     List.of(new ClaimLine(1, other, 1, List.of()), new ClaimLine(2, c.code(), 1, List.of())), List.of(), List.of());
             boolean fired = engine.evaluate(claim).findings().stream()
                     .anyMatch(f -> f.rule() == RuleKind.SINGLE_INITIAL_CODE);
-            boolean shown = Fixtures.text(site, "markdown/codes/" + c.code() + ".md").contains("**Rule:** single-initial-code in");
+            String page = Fixtures.text(site, "markdown/codes/" + c.code() + ".md");
+            boolean shown = page.contains("**Rule:** single-initial-code in");
             assertEquals(fired, shown, c.code() + ": engine fires the second-initial denial: " + fired + ", page lists it: " + shown);
+            // and the page's own words: the one-initial-code sentence, the first step of its decision tree
+            assertEquals(fired, page.contains("A visit has one initial code"), c.code() + " quick answer");
+            assertEquals(fired, page.contains("Is it the first initial service of the visit"), c.code() + " decision tree");
             if (shown) listed++;
             else notListed++;
         }
