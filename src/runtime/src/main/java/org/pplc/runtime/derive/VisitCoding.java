@@ -369,7 +369,7 @@ final class VisitCoding {
         Code c = hierarchy.find(g.family().id(), g.method(), Role.INITIAL, setting);
         add(c, 1, modifiers, g, why);
         coded.add(g);
-        if (g.method() == Method.INFUSION) addHours(g);
+        if (g.method() == Method.INFUSION) addHours(g, Method.INFUSION);
     }
 
     // ---- everything after the initial service ---------------------------------------------------
@@ -408,24 +408,7 @@ final class VisitCoding {
             add(c, 1, List.of(), g, g.name() + ": pump set up and infusion started"
                     + (g.minutes() == null ? "" : " (" + hours(g.minutes()) + ")") + ", with its first hour");
         }
-        pumpHours(g);
-    }
-
-    /** The further hours of a pump infusion, when the family has a pump additional-hour code (96370). */
-    private void pumpHours(Given g) {
-        if (g.minutes() == null) return;
-        long beyond = g.minutes() - 60;
-        int units = beyond <= 0 ? 0 : (int) (beyond / 60 + (beyond % 60 > hourAfter ? 1 : 0));
-        if (units == 0) return;
-        Code c = hierarchy.findExact(g.family().id(), Method.PUMP, Role.ADDITIONAL_HOUR, setting);
-        if (c == null) {
-            notes.add(g.name() + " ran " + g.minutes() + " minutes on a pump, but the " + g.family().id()
-                    + " family has no additional-hour code for pump infusions: the time past the first hour is not billed");
-            return;
-        }
-        add(c, units, List.of(), g, g.name() + " ran " + g.minutes() + " minutes on the pump: " + units + " additional hour"
-                + plural(units) + " past the first (an hour counts when more than " + hourAfter
-                + " minutes of it were used)");
+        addHours(g, Method.PUMP);
     }
 
     /** A pump already in place refilled or maintained: the pump's refill code, one unit per refill. */
@@ -466,7 +449,7 @@ final class VisitCoding {
         if (seq != null) {
             add(seq, 1, List.of(), g, g.name() + " followed " + previous
                     + " on the same line: sequential infusion of a new drug (up to an hour)");
-            addHours(g);
+            addHours(g, Method.INFUSION);
             return;
         }
         // A family without a sequential code (hydration) bills a later infusion by its hours.
@@ -522,22 +505,28 @@ final class VisitCoding {
                 .orElse(initial != null && sameLine(initial, g) ? initial.name() : "an earlier service");
     }
 
-    /** Additional hours of an infusion: each hour past the first that used more than the time rule's minutes. */
-    private void addHours(Given g) {
+    /**
+     * Additional hours of an infusion (IV, or on a pump): each hour past the first that used more than
+     * the time rule's minutes. A pump's hours take only a code written for pumps (96370): an IV hour
+     * code (96415) never stands in for them.
+     */
+    private void addHours(Given g, Method method) {
         if (g.minutes() == null) return;
         long beyond = g.minutes() - 60;
         if (beyond <= 0) return;
         int units = (int) (beyond / 60 + (beyond % 60 > hourAfter ? 1 : 0));
         if (units == 0) return;
-        Code c = hierarchy.find(g.family().id(), Method.INFUSION, Role.ADDITIONAL_HOUR, setting);
+        boolean pump = method == Method.PUMP;
+        Code c = pump ? hierarchy.findExact(g.family().id(), Method.PUMP, Role.ADDITIONAL_HOUR, setting)
+                : hierarchy.find(g.family().id(), Method.INFUSION, Role.ADDITIONAL_HOUR, setting);
+        String ran = g.name() + " ran " + g.minutes() + " minutes" + (pump ? " on the pump" : "");
         if (c == null) {
-            notes.add(g.name() + " ran " + g.minutes() + " minutes, but the " + g.family().id()
-                    + " family has no additional-hour code: the time past the first hour is not billed");
+            notes.add(ran + ", but the " + g.family().id() + " family has no additional-hour code"
+                    + (pump ? " for pump infusions" : "") + ": the time past the first hour is not billed");
             return;
         }
-        add(c, units, List.of(), g, g.name() + " ran " + g.minutes() + " minutes: " + units + " additional hour"
-                + plural(units) + " past the first (an hour counts when more than " + hourAfter
-                + " minutes of it were used)");
+        add(c, units, List.of(), g, ran + ": " + units + " additional hour" + plural(units)
+                + " past the first (an hour counts when more than " + hourAfter + " minutes of it were used)");
     }
 
     // ---- drug lines ---------------------------------------------------------------------------------
