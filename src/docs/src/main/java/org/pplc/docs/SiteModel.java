@@ -281,8 +281,7 @@ final class SiteModel {
         if (hydration >= 0 && "hydration".equals(c.family())) {
             out.add("Hydration is reported only when it runs more than " + hydration + " minutes.");
         }
-        // only the chemotherapy pump start is a prolonged infusion (derive's PROLONGED_PUMP)
-        if (pump >= 0 && c.method() == Method.PUMP && c.role() == Role.PUMP_START && "chemo".equals(c.family())) {
+        if (pump >= 0 && c.method() == Method.PUMP && c.role() == Role.PUMP_START && TimeRule.PUMP_AFTER_FAMILY.equals(c.family())) {
             out.add("A chemotherapy pump infusion is a pump start only when it runs more than " + pump + " minutes"
                     + (pump % 60 == 0 ? " (" + pump / 60 + " hours)" : "") + "; a shorter one is coded by its time,"
                     + " as a push or an infusion with its additional hours.");

@@ -36,9 +36,6 @@ public final class Checker {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final Pattern CARC = Pattern.compile("(?:[A-Z]{0,2}\\d{1,3}|[A-Z]\\d{1,2})");
     private static final Pattern RARC = Pattern.compile("(?:M|N|MA)\\d{1,3}");
-    /** The methods a code is written with: a refill is a record's word (see {@link Method#REFILL}). */
-    private static final List<String> CODE_METHODS =
-            Arrays.stream(Method.values()).filter(Method::ofCodes).map(Method::id).toList();
 
     private final Diagnostics diag;
     private final Map<String, PayerDecl> payers = new LinkedHashMap<>();
@@ -772,8 +769,8 @@ public final class Checker {
                 Method method = Method.fromId(m.method().text());
                 if (method == null) {
                     diag.error("unknown-method", m.method().span(), "unknown method " + m.method().text()
-                            + Suggest.didYouMean(m.method().text(), CODE_METHODS),
-                            "methods: " + String.join(", ", CODE_METHODS));
+                            + Suggest.didYouMean(m.method().text(), Method.codeIds()),
+                            "methods: " + String.join(", ", Method.codeIds()));
                 } else if (!method.ofCodes()) {
                     // 'refill' is what an administration record says; its code is the pump's refill role
                     diag.error("record-method", m.method().span(), "method " + method.id()

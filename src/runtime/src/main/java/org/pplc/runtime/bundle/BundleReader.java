@@ -39,7 +39,7 @@ import java.util.function.Function;
  */
 final class BundleReader {
     /** A code's methods: a refill is a record's word, never a code's (see {@link Method#REFILL}). */
-    private static final List<String> METHODS = Arrays.stream(Method.values()).filter(Method::ofCodes).map(Method::id).toList();
+    private static final List<String> METHODS = Method.codeIds();
     private static final List<String> ROLES = ids(Role.values(), Role::id);
     private static final List<String> UNITS = ids(UnitBasis.values(), UnitBasis::id);
     private static final List<String> SETTINGS = ids(Setting.values(), Setting::id);

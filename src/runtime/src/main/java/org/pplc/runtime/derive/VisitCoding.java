@@ -4,6 +4,7 @@ import org.pplc.runtime.claim.Administration;
 import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.Dose;
+import org.pplc.runtime.engine.Texts;
 import org.pplc.runtime.model.Code;
 import org.pplc.runtime.model.Drug;
 import org.pplc.runtime.model.Family;
@@ -41,11 +42,6 @@ import java.util.stream.Collectors;
 final class VisitCoding {
     /** The family whose services must run longer than the hydration time rule to be reported. */
     static final String HYDRATION = "hydration";
-    /**
-     * The family whose pump start (96416) is a prolonged infusion, more than the 'pump after' time.
-     * Other families' pump codes have no such length (96369 starts a subcutaneous infusion of any length).
-     */
-    static final String PROLONGED_PUMP = "chemo";
     /** HCPCS modifiers for single-dose containers: amount discarded, nothing discarded. */
     static final String DISCARDED = "JW";
     static final String NONE_DISCARDED = "JZ";
@@ -209,7 +205,7 @@ final class VisitCoding {
             return null;
         }
         if (a.method() == null) {
-            notes.add(what + ": no method (" + Method.recordWords() + "): no administration code derived");
+            notes.add(what + ": no method (" + Texts.or(Method.recordIds()) + "): no administration code derived");
             return null;
         }
 
@@ -232,7 +228,7 @@ final class VisitCoding {
                 method = byTime;
             }
         }
-        if (method == Method.PUMP && PROLONGED_PUMP.equals(family.id())) {
+        if (method == Method.PUMP && TimeRule.PUMP_AFTER_FAMILY.equals(family.id())) {
             if (minutes == null) {
                 notes.add(what + ": " + (a.start() == null ? "no start and end times" : "no end time")
                         + ": coded as a pump start (a prolonged infusion of more than " + span(pumpAfter)
@@ -390,7 +386,7 @@ final class VisitCoding {
             notes.add(g.name() + ": the " + family + " family has no code for starting a pump infusion: not billed");
             return;
         }
-        if (PROLONGED_PUMP.equals(family)) {
+        if (TimeRule.PUMP_AFTER_FAMILY.equals(family)) {
             // 96416: one start a visit, whatever the pump runs after the patient leaves
             add(c, 1, List.of(), g, g.name() + ": prolonged infusion started on a portable or implantable pump"
                     + (g.minutes() == null ? "" : " (" + hours(g.minutes()) + ")"));

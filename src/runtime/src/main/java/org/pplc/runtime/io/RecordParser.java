@@ -20,6 +20,7 @@ import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.Dose;
 import org.pplc.runtime.claim.PriorAuthorization;
+import org.pplc.runtime.engine.Texts;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.Setting;
 
@@ -413,9 +414,9 @@ final class RecordParser {
                 String category = optionalText(a, "category", at + ".category");
                 Method method = null;
                 JsonNode m = a.get("method");
-                if (!present(m)) errors.add(at + ".method: missing (" + Method.recordWords() + ")");
+                if (!present(m)) errors.add(at + ".method: missing (" + Texts.or(Method.recordIds()) + ")");
                 else if ((method = m.isTextual() ? Method.fromId(m.asText()) : null) == null) {
-                    errors.add(at + ".method: unknown method " + describe(m) + " (expected " + Method.recordWords() + ")");
+                    errors.add(at + ".method: unknown method " + describe(m) + " (expected " + Texts.or(Method.recordIds()) + ")");
                 }
                 LocalDateTime start = dateTime(a.get("start"), at + ".start");
                 // a pump started at the visit runs on after the patient leaves, and a refill's code does

@@ -1,5 +1,7 @@
 package org.pplc.runtime.model;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /** How a drug went in, as a code of the hierarchy and an administration record say it. */
@@ -15,6 +17,9 @@ public enum Method {
     /** Lower-cased once: checks and engine output ask for it per statement and per finding. */
     private final String id = name().toLowerCase(Locale.ROOT);
     private static final Method[] ALL = values();
+    /** The ids an administration record may give, and those a code of the hierarchy may be written with. */
+    private static final List<String> RECORD_IDS = Arrays.stream(ALL).map(Method::id).toList();
+    private static final List<String> CODE_IDS = Arrays.stream(ALL).filter(Method::ofCodes).map(Method::id).toList();
 
     public String id() {
         return id;
@@ -30,12 +35,13 @@ public enum Method {
         return null;
     }
 
-    /** The methods an administration record may give, as messages list them: "push, infusion, ... or refill". */
-    public static String recordWords() {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < ALL.length; i++) {
-            b.append(i == 0 ? "" : i == ALL.length - 1 ? " or " : ", ").append(ALL[i].id);
-        }
-        return b.toString();
+    /** Every method's id, as an administration record may give it: push, infusion, pump, injection, refill. */
+    public static List<String> recordIds() {
+        return RECORD_IDS;
+    }
+
+    /** The ids a code of the hierarchy may be written with (all but refill). */
+    public static List<String> codeIds() {
+        return CODE_IDS;
     }
 }
