@@ -39,7 +39,7 @@ public record PolicyTestCase(String file, int index, String name, Kind kind, Jso
         }
     }
 
-    /** A finding that must appear; rarc and code are compared only when given. */
+    /** A finding that must appear; carc, rarc and code are compared only when given. */
     public record ExpectedFinding(int line, String rule, String action, String carc, List<String> rarc, String code) {
         public ExpectedFinding {
             rarc = rarc == null ? null : List.copyOf(rarc);
@@ -47,7 +47,7 @@ public record PolicyTestCase(String file, int index, String name, Kind kind, Jso
 
         @Override
         public String toString() {
-            return "line " + line + (code == null ? "" : " " + code) + " " + rule + " " + action + " CARC " + carc
+            return "line " + line + (code == null ? "" : " " + code) + " " + rule + " " + action + (carc == null ? "" : " CARC " + carc)
                     + (rarc == null ? "" : " RARC " + (rarc.isEmpty() ? "none" : String.join(",", rarc)));
         }
     }

@@ -222,7 +222,7 @@ public final class PolicyTestRunner {
 
     private static boolean matches(ExpectedFinding e, Finding f) {
         return e.line() == f.line() && e.rule().equals(f.rule().id()) && e.action().equals(f.action().id())
-                && e.carc().equals(f.carc()) && (e.rarc() == null || e.rarc().equals(f.rarc()))
+                && (e.carc() == null || e.carc().equals(f.carc())) && (e.rarc() == null || e.rarc().equals(f.rarc()))
                 && (e.code() == null || Objects.equals(e.code(), f.code()));
     }
 
