@@ -60,7 +60,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * drug line is billed, in its units, with JZ where single-dose); the visit is in 2026, when every
  * shipped plan is in force.
  */
-class CodingProperties {
+class CodingPropertyTests {
     private static final Path POLICIES = Path.of("policies");
     private static final LocalDate DAY = LocalDate.of(2026, 6, 15);
 
@@ -114,7 +114,7 @@ class CodingProperties {
 
     @Provide
     Arbitrary<Visit> visits() {
-        return Arbitraries.randomValue(CodingProperties::visit);
+        return Arbitraries.randomValue(CodingPropertyTests::visit);
     }
 
     private static Visit visit(Random r) {
