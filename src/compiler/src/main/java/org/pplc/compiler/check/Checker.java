@@ -795,7 +795,7 @@ public final class Checker {
         }
         // After layering, a code must say everything derive and the engine rely on.
         CodeMerge.Merged merged = CodeMerge.merge(scope.history(f.key()));
-        if (!merged.initial() && merged.addOn() == null) {
+        if (!merged.standalone() && merged.addOn() == null) {
             diag.error("code-kind", d.code().span(), "code " + d.code().text() + " does not say whether it is initial or an add-on",
                     "add 'initial' or 'add-on of <primary codes>'");
         }

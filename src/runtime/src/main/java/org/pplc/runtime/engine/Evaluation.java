@@ -6,6 +6,7 @@ import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.engine.PreparedPolicy.Entry;
 import org.pplc.runtime.engine.PreparedPolicy.Tables;
 import org.pplc.runtime.model.Action;
+import org.pplc.runtime.model.InitialCodeRule;
 import org.pplc.runtime.model.AuditThreshold;
 import org.pplc.runtime.model.ModifierRule;
 import org.pplc.runtime.model.Mue;
@@ -61,7 +62,10 @@ final class Evaluation {
     /** Distinct drugs (HCPCS) of each family on the claim. */
     private final int[] drugs;
     private boolean drugLines;
-    private int firstInitial = -1;
+    /** Index of the first initial IV line, and how many there are. */
+    private int firstInitial = -1, initials;
+    /** Index of the initial IV line that stands (see {@link #standingInitial}), or -1; its family. */
+    private int standing = -1;
     private int initialFamily = -1;
 
     /**
@@ -158,26 +162,86 @@ final class Evaluation {
             } else {
                 for (int j = 0; j < i; j++) {
                     if (entries[j] == e) {
-                        f = j;
+                        f = first[j];
                         break;
                     }
                 }
+            }
+            boolean firstOfCode = f == i;
+            if (f != i && line.line() < lines.get(f).line()) {
+                // the aggregate findings of a code go on its lowest line number, not its first in
+                // the array: the order of the lines never matters (line numbers travel with them)
+                for (int j = 0; j < i; j++) if (first[j] == f) first[j] = i;
+                total[i] = total[f];
+                total[f] = 0;
+                if (firstOf != null) firstOf.put(e, i);
+                f = i;
             }
             first[i] = f;
             total[f] += line.units();
             if (e.drug != null) {
                 drugLines = true;
-                if (f == i && e.drugFamily >= 0) drugs[e.drugFamily]++;
+                if (firstOfCode && e.drugFamily >= 0) drugs[e.drugFamily]++;
             }
-            if (e.initial && firstInitial < 0) {
-                firstInitial = i;
-                initialFamily = e.family;
-            }
+            if (e.initialIv && initials++ == 0) firstInitial = i;
             if (e.sequential && e.family >= 0) {
                 sequentialUnits[e.family] += line.units();
-                if (firstSequentialLine[e.family] == 0) firstSequentialLine[e.family] = i + 1; // 1-based: 0 is none
+                int at = firstSequentialLine[e.family] - 1; // stored 1-based: 0 is none
+                if (at < 0 || line.line() < lines.get(at).line()) firstSequentialLine[e.family] = i + 1;
             }
         }
+        // the common claim has one initial IV line or none: nothing to choose
+        standing = initials > 1 ? standingInitial() : firstInitial;
+        if (standing >= 0) initialFamily = entries[standing].family;
+    }
+
+    /**
+     * The initial IV line that stands when the claim has several; the others need a distinct-site
+     * modifier. Never the order of the lines (AMA CPT drug administration guidelines): in a setting
+     * whose initial code follows the hierarchy (facility), the highest in the hierarchy stands
+     * (family rank, then infusion > push); in one that follows the primary reason (professional),
+     * whose reason the claim does not carry, the initial line that is a primary of the claim's
+     * add-on lines stands (the add-ons need it: CMS add-on code edit file), the highest in the
+     * hierarchy among several, else the highest in the hierarchy. Ties: the lowest line number.
+     */
+    private int standingInitial() {
+        boolean byPrimary = p.words.initialOrders[setting.ordinal()] == InitialCodeRule.Order.PRIMARY_REASON;
+        int best = -1;
+        boolean bestPrimary = false;
+        for (int j = 0; j < n; j++) {
+            Entry e = entries[j];
+            if (e == null || !e.initialIv) continue;
+            boolean primary = byPrimary && primaryOfAnAddOn(e.number);
+            if (best < 0 || primary && !bestPrimary || primary == bestPrimary && aboveInHierarchy(j, best)) {
+                best = j;
+                bestPrimary = primary;
+            }
+        }
+        return best;
+    }
+
+    /** Whether some add-on line of the claim has the code (its number) among its primaries. */
+    private boolean primaryOfAnAddOn(int number) {
+        for (int k = 0; k < n; k++) {
+            Entry e = entries[k];
+            if (e == null || !e.addOn) continue;
+            for (int primary : e.primaries) if (primary == number) return true;
+        }
+        return false;
+    }
+
+    /** Whether initial line j ranks above initial line k in the facility order, the line number breaking ties. */
+    private boolean aboveInHierarchy(int j, int k) {
+        long a = hierarchyKey(j), b = hierarchyKey(k);
+        if (a != b) return a < b;
+        int lj = lines.get(j).line(), lk = lines.get(k).line();
+        return lj != lk ? lj < lk : j < k;
+    }
+
+    private long hierarchyKey(int j) {
+        Entry e = entries[j];
+        int rank = e.family < 0 ? Integer.MAX_VALUE : p.words.familyRanks[e.family];
+        return (long) rank << 8 | e.definition.method().facilityOrder();
     }
 
     // ---- the checks ----
@@ -233,32 +297,43 @@ final class Evaluation {
     }
 
     private void singleInitial(int i, ClaimLine line, Entry e) {
-        if (!e.initial || !has(RuleKind.SINGLE_INITIAL_CODE)) return;
+        if (!e.initialIv || !has(RuleKind.SINGLE_INITIAL_CODE)) return;
         ModifierRule.SecondInitial second = p.words.secondInitial;
-        // Units on the first initial line are the MUE's business: injection codes count one unit
-        // per injection, and CMS allows 2 units of some initial codes in the outpatient setting.
-        if (i == firstInitial) {
+        // Units on the standing line are the MUE's business: CMS allows 2 units of some initial
+        // codes in the outpatient setting.
+        if (i == standing) {
             if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, text(RuleKind.SINGLE_INITIAL_CODE).provenance(),
-                    () -> e.code + " is the first initial code of the claim");
+                    () -> e.code + (initials == 1 ? " is the claim's only initial IV code"
+                            : " is the initial IV code that stands: " + standingReason()));
             return;
         }
+        ClaimLine kept = lines.get(standing);
         String modifier = second == null ? null : firstPresent(line, second.modifiers());
         Provenance src = text(RuleKind.SINGLE_INITIAL_CODE).provenance();
         if (modifier != null) {
+            // the modifier excuses this rule only: the per-day MUE still counts every unit of the code
             Provenance excused = second.provenance();
-            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> "second initial code " + e.code
-                    + " after " + lines.get(firstInitial).code() + " on line " + lines.get(firstInitial).line()
-                    + " carries " + modifier + ": a separate IV site");
+            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> "second initial IV code " + e.code
+                    + " beside " + kept.code() + " on line " + kept.line() + " carries " + modifier + ": a separate IV site");
             return;
         }
         fire(i, RuleKind.SINGLE_INITIAL_CODE, line, line.units(), src, name -> switch (name) {
-            case "initials" -> Texts.and(initialCodesBefore(i));
+            case "initials" -> kept.code();
             case "modifiers" -> second == null ? "" : Texts.or(second.modifiers());
             default -> null;
         });
-        if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, true, src, () -> "second initial code " + e.code
-                + " after " + lines.get(firstInitial).code() + " on line " + lines.get(firstInitial).line()
+        if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, true, src, () -> "second initial IV code " + e.code
+                + " beside " + kept.code() + " on line " + kept.line() + ", which stands (" + standingReason() + ")"
                 + (second == null ? "" : ", without modifier " + Texts.or(second.modifiers())));
+    }
+
+    /** Why the standing initial line stands, for explanations. */
+    private String standingReason() {
+        boolean byPrimary = p.words.initialOrders[setting.ordinal()] == InitialCodeRule.Order.PRIMARY_REASON;
+        if (byPrimary && primaryOfAnAddOn(entries[standing].number)) {
+            return "the claim's add-on lines need it as their primary";
+        }
+        return "highest in the hierarchy" + (byPrimary ? "; no add-on line needs another" : "");
     }
 
     private void mue(int i, ClaimLine line, Entry e, long f) {
@@ -575,13 +650,11 @@ final class Evaluation {
         return null;
     }
 
-    /** The initial codes billed on the lines before line i: what a second initial code duplicates. */
-    private List<String> initialCodesBefore(int i) {
-        List<String> codes = new ArrayList<>();
-        for (int j = 0; j < i; j++) {
-            if (entries[j] != null && entries[j].initial && !codes.contains(entries[j].code)) codes.add(entries[j].code);
-        }
-        return codes;
+    /** The line indexes in line-number order: texts that list lines never depend on the order given. */
+    private int[] byLineNumber() {
+        return java.util.stream.IntStream.range(0, n).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer j) -> lines.get(j).line()).thenComparingInt(j -> j))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private List<String> authorizationIds(String code) {
@@ -592,10 +665,10 @@ final class Evaluation {
         return ids;
     }
 
-    /** Names of the drugs on the claim of the family (inFamily) or of every other family. */
+    /** Names of the drugs on the claim of the family (inFamily) or of every other family, by line number. */
     private List<String> drugNames(int family, boolean inFamily) {
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
+        for (int j : byLineNumber()) {
             Entry e = entries[j];
             if (e == null || e.drug == null || e.drugFamily < 0 || (e.drugFamily == family) != inFamily) continue;
             String name = e.drug.name() == null ? e.code : e.drug.name();

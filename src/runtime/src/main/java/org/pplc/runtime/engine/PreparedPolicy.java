@@ -6,6 +6,7 @@ import org.pplc.runtime.model.Authorization;
 import org.pplc.runtime.model.Code;
 import org.pplc.runtime.model.Drug;
 import org.pplc.runtime.model.Family;
+import org.pplc.runtime.model.InitialCodeRule;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.ModifierRule;
 import org.pplc.runtime.model.Mue;
@@ -57,7 +58,8 @@ final class PreparedPolicy {
         final int family;
         /** Index of the drug's category (its family after payer reclassification), or -1. */
         final int drugFamily;
-        final boolean initial;
+        /** An initial IV service ({@link Code#initialIvService}): one a visit, the single-initial-code check. */
+        final boolean initialIv;
         final boolean sequential;
         final boolean addOn;
         // The facts of the rules every line tests, copied out of rules so that a line none of
@@ -87,7 +89,7 @@ final class PreparedPolicy {
             this.drug = drug;
             this.family = family;
             this.drugFamily = drugFamily;
-            this.initial = definition != null && definition.initialService();
+            this.initialIv = definition != null && definition.initialIvService();
             this.sequential = definition != null && definition.role() == Role.SEQUENTIAL;
             this.addOn = definition != null && definition.addOn();
             Mue professional = rules == null ? null : rules.practitionerMue();
@@ -287,6 +289,10 @@ final class PreparedPolicy {
         final ModifierRule.DrugLine drugLine;
         /** "JW or JZ": the drug-line modifiers as findings word them, joined once. */
         final String drugLineModifiers;
+        /** Per family index: the family's rank (lower wins the initial code), or Integer.MAX_VALUE. */
+        final int[] familyRanks;
+        /** Per {@link Setting} ordinal: how the initial IV line that stands is chosen (the policy's {@code initial code in}). */
+        final InitialCodeRule.Order[] initialOrders;
         /**
          * "file:line:column" of each rule's text, written once per position and shared by every
          * policy of the Adjudicator (a finding names its source; most claims hit the same few rules).
@@ -295,7 +301,8 @@ final class PreparedPolicy {
 
         Words(Template[] messages, Template[] fixes, Template[] appeals, String[] familyIds, int topFamily,
               String[] hourCodes, List<List<String>> sequentialCodes, ModifierRule.SecondInitial secondInitial,
-              ModifierRule.DrugLine drugLine, Map<Place, String> positions) {
+              ModifierRule.DrugLine drugLine, int[] familyRanks, InitialCodeRule.Order[] initialOrders,
+              Map<Place, String> positions) {
             this.texts = new Template[messages.length][];
             for (int k = 0; k < messages.length; k++) texts[k] = new Template[] {messages[k], fixes[k], appeals[k]};
             this.familyIds = familyIds;
@@ -306,13 +313,16 @@ final class PreparedPolicy {
             this.secondInitial = secondInitial;
             this.drugLine = drugLine;
             this.drugLineModifiers = drugLine == null ? null : Texts.or(drugLine.modifiers());
+            this.familyRanks = familyRanks;
+            this.initialOrders = initialOrders;
             this.positions = positions;
         }
 
         private List<Object> content() {
             List<Object> texts = new ArrayList<>(this.texts.length);
             for (Template[] t : this.texts) texts.add(Arrays.asList(t));
-            return Arrays.asList(texts, Arrays.asList(familyIds), topFamily, Arrays.asList(hourCodes), sequentialCodes, secondInitial, drugLine);
+            return Arrays.asList(texts, Arrays.asList(familyIds), topFamily, Arrays.asList(hourCodes), sequentialCodes, secondInitial, drugLine,
+                    Arrays.toString(familyRanks), Arrays.asList(initialOrders));
         }
 
         @Override
@@ -508,8 +518,19 @@ final class PreparedPolicy {
                     && policy.codes().get(hours[fam]).method() != Method.INFUSION)) hours[fam] = c.code();
             if (c.role() == Role.SEQUENTIAL) sequential.get(fam).add(c.code());
         }
+        int[] ranks = new int[familyIds.length];
+        for (int i = 0; i < familyIds.length; i++) {
+            Family fam = policy.families().get(familyIds[i]);
+            ranks[i] = fam == null ? Integer.MAX_VALUE : fam.rank();
+        }
+        InitialCodeRule.Order[] orders = new InitialCodeRule.Order[Setting.values().length];
+        for (Setting st : Setting.values()) {
+            InitialCodeRule rule = policy.initialCodeRules().get(st);
+            // no statement: the hierarchy order, as derive reads it too
+            orders[st.ordinal()] = rule == null ? InitialCodeRule.Order.HIERARCHY : rule.order();
+        }
         words = shared.words(new Words(m, f, a, familyIds, top, hours, sequential,
-                policy.secondInitialModifiers(), policy.drugLineModifiers(), shared.positions));
+                policy.secondInitialModifiers(), policy.drugLineModifiers(), ranks, orders, shared.positions));
 
         // Every code the policy says anything about, and every drug.
         Set<String> codes = new LinkedHashSet<>(policy.codes().keySet());
