@@ -38,8 +38,8 @@ final class Evaluation {
     private final long[] a;
     /** Where the policy's bit set and its own entries' packed facts start in the arena. */
     private final int bits, facts;
-    /** The policy's header LINK long: its text and own-text masks. */
-    private final long link;
+    /** The policy's header TEXTS long: its text and own-text masks. */
+    private final long textMasks;
     /** Where the policy's grants start in the tables' ({@link PreparedPolicy#grantsAt}), and the first one's layer. */
     private final int grantsAt;
     private final String grantLayer;
@@ -77,6 +77,10 @@ final class Evaluation {
     private List<Finding> findings;
     private Action strongest;
     private final List<Explanation>[] notes;
+    /** The claim's date of service is past the day every quartered MUE of its setting is current through. */
+    private final boolean mayBeStale;
+    /** Index of the lowest-numbered line whose MUE comes from a table past its quarter, or -1. */
+    private int staleLine = -1;
 
     Evaluation(PreparedPolicy p, Claim claim, boolean explain) {
         this(p, p.tables(), p.at, p.grantsAt, claim, explain);
@@ -97,7 +101,7 @@ final class Evaluation {
         this.a = t.arena;
         this.bits = at + HEADER;
         this.facts = bits + t.bitWords;
-        this.link = a[at + LINK];
+        this.textMasks = a[at + TEXTS];
         this.claim = claim;
         this.lines = claim.lines();
         this.setting = claim.setting();
@@ -110,6 +114,7 @@ final class Evaluation {
         this.firstSequentialLine = new int[families];
         this.drugs = new int[families];
         this.notes = explain ? new List[n] : null;
+        this.mayBeStale = claim.dateOfService().toEpochDay() > p.mueCurrentThrough[setting.ordinal()];
     }
 
     Result run() {
@@ -125,12 +130,15 @@ final class Evaluation {
             addOnPrimary(i, line, e);
             singleInitial(i, line, e);
             mue(i, line, e, f);
+            if (mayBeStale && (f & (setting == Setting.FACILITY ? FAC_QUARTER : PRO_QUARTER)) != 0) staleTable(i);
             authorization(i, line, e, f);
             audit(i, e, f);
             drugModifier(i, line, e);
+            if (!line.modifiers().isEmpty()) discardModifiers(i, line, e);
             allowedModifiers(i, line, e, f);
             if (e.sequential && e.family >= 0 && firstSequentialLine[e.family] == i + 1) sequential(i, e);
         }
+        if (staleLine >= 0) mueTableOutOfDate();
         Decision decision = strongest == null ? Decision.PASS : Decision.of(strongest);
         return new Result(claim.id(), claim.payer(), claim.plan(), p.id, decision,
                 findings != null ? findings : firstFinding != null ? List.of(firstFinding) : List.of(), explanation(), null);
@@ -369,6 +377,91 @@ final class Evaluation {
                 + m.indicator().words());
     }
 
+    /** Keeps the line when its MUE's table is past its quarter on the claim's date and its line number is the lowest so far. */
+    private void staleTable(int i) {
+        Mue m = actual(i).mue(setting);
+        if (m == null || m.tableQuarter() == null || !claim.dateOfService().isAfter(m.tableQuarter().lastDay())) return;
+        if (staleLine < 0 || lines.get(i).line() < lines.get(staleLine).line()) staleLine = i;
+    }
+
+    /**
+     * One warning a claim, not one a line: CMS replaces the MUE tables every quarter, so a value
+     * from a table whose quarter ended before the date of service may no longer be the one in force.
+     * On the lowest-numbered line whose MUE comes from such a table.
+     */
+    private void mueTableOutOfDate() {
+        if (!has(RuleKind.MUE_TABLE_OUT_OF_DATE)) return;
+        int i = staleLine;
+        Mue m = actual(i).mue(setting);
+        String quarter = m.tableQuarter().toString(), last = m.tableQuarter().lastDay().toString();
+        String day = claim.dateOfService().toString();
+        ClaimLine line = lines.get(i);
+        fire(i, RuleKind.MUE_TABLE_OUT_OF_DATE, line, line.units(), null, name -> switch (name) {
+            case "quarter" -> quarter;
+            case "lastDay" -> last;
+            case "dateOfService" -> day;
+            default -> null;
+        });
+        if (notes != null) note(i, RuleKind.MUE_TABLE_OUT_OF_DATE, true, m.provenance(), () -> line.code() + "'s "
+                + m.setting().id() + " MUE comes from the CMS table of " + quarter + ", current through " + last
+                + "; the date of service is " + day);
+    }
+
+    /**
+     * JW and JZ used where they do not belong (Medicare Claims Processing Manual, ch. 17, section 40;
+     * CMS JW/JZ FAQ): they say what became of a single-dose container's rest, so they go on the drug
+     * line of a single-dose drug, one of them, and a claim does not say both for one drug.
+     */
+    private void discardModifiers(int i, ClaimLine line, Entry e) {
+        List<String> modifiers = line.modifiers();
+        boolean jw = modifiers.contains(ModifierRule.DrugLine.DISCARDED), jz = modifiers.contains(ModifierRule.DrugLine.NONE_DISCARDED);
+        if (!jw && !jz) return;
+        String present = jw && jz ? ModifierRule.DrugLine.DISCARDED + " and " + ModifierRule.DrugLine.NONE_DISCARDED
+                : jw ? ModifierRule.DrugLine.DISCARDED : ModifierRule.DrugLine.NONE_DISCARDED;
+        if (jw && jz && has(RuleKind.DRUG_MODIFIERS_CONFLICT)) {
+            fire(i, RuleKind.DRUG_MODIFIERS_CONFLICT, line, line.units(), null, name -> "modifiers".equals(name) ? present : null);
+            if (notes != null) note(i, RuleKind.DRUG_MODIFIERS_CONFLICT, true, text(RuleKind.DRUG_MODIFIERS_CONFLICT).provenance(),
+                    () -> e.code + " carries both JW (amount discarded) and JZ (none discarded)");
+        }
+        if (e.definition != null) {
+            if (!has(RuleKind.DRUG_MODIFIER_ON_ADMINISTRATION)) return;
+            fire(i, RuleKind.DRUG_MODIFIER_ON_ADMINISTRATION, line, line.units(), null, name -> "modifier".equals(name) ? present : null);
+            if (notes != null) note(i, RuleKind.DRUG_MODIFIER_ON_ADMINISTRATION, true, text(RuleKind.DRUG_MODIFIER_ON_ADMINISTRATION).provenance(),
+                    () -> e.code + " is an administration code and carries " + present + ", a drug-line modifier");
+            return;
+        }
+        if (e.drug == null) return;
+        String drug = e.drug.name() == null ? e.code : e.drug.name();
+        if (!e.drug.singleDose()) {
+            if (has(RuleKind.DRUG_MODIFIER_MULTI_DOSE)) {
+                fire(i, RuleKind.DRUG_MODIFIER_MULTI_DOSE, line, line.units(), null, name -> switch (name) {
+                    case "modifier" -> present;
+                    case "drug" -> drug;
+                    default -> null;
+                });
+                if (notes != null) note(i, RuleKind.DRUG_MODIFIER_MULTI_DOSE, true, text(RuleKind.DRUG_MODIFIER_MULTI_DOSE).provenance(),
+                        () -> e.code + " (" + drug + ") is not a single-dose drug and carries " + present);
+            }
+            return;
+        }
+        if (!jz || jw || !has(RuleKind.DRUG_MODIFIER_CONTRADICTION)) return;
+        int discarded = -1; // the lowest-numbered JW line of the same drug
+        for (int k = 0; k < n; k++) {
+            ClaimLine other = lines.get(k);
+            if (k != i && other.code().equals(line.code()) && other.modifiers().contains(ModifierRule.DrugLine.DISCARDED)
+                    && (discarded < 0 || other.line() < lines.get(discarded).line())) discarded = k;
+        }
+        if (discarded < 0) return;
+        String at = Integer.toString(lines.get(discarded).line());
+        fire(i, RuleKind.DRUG_MODIFIER_CONTRADICTION, line, line.units(), null, name -> switch (name) {
+            case "drug" -> drug;
+            case "discardedLine" -> at;
+            default -> null;
+        });
+        if (notes != null) note(i, RuleKind.DRUG_MODIFIER_CONTRADICTION, true, text(RuleKind.DRUG_MODIFIER_CONTRADICTION).provenance(),
+                () -> e.code + " (" + drug + ") carries JZ (none discarded) while line " + at + " bills a discarded amount with JW");
+    }
+
     private void authorization(int i, ClaimLine line, Entry e, long f) {
         if ((f & AUTHORIZATION) == 0) return;
         List<PriorAuthorization> auths = claim.authorizations();
@@ -545,12 +638,12 @@ final class Evaluation {
 
     /** Whether the policy has a text (so a check) for the kind. */
     private boolean has(RuleKind kind) {
-        return PreparedPolicy.has(link, kind);
+        return PreparedPolicy.has(textMasks, kind);
     }
 
     /** The policy's text for the kind: the common one unless the header says it has its own. */
     private RuleText text(RuleKind kind) {
-        return ownText(link, kind) ? p.ownText(kind) : t.texts[kind.ordinal()];
+        return ownText(textMasks, kind) ? p.ownText(kind) : t.texts[kind.ordinal()];
     }
 
     private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source,

@@ -10,6 +10,7 @@ import org.pplc.runtime.model.InitialCodeRule;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.ModifierRule;
 import org.pplc.runtime.model.Mue;
+import org.pplc.runtime.model.MueSetting;
 import org.pplc.runtime.model.Provenance;
 import org.pplc.runtime.model.Role;
 import org.pplc.runtime.model.RuleKind;
@@ -67,6 +68,8 @@ final class PreparedPolicy {
         final boolean professionalMue, facilityMue;
         final int professionalCap, facilityCap;
         final boolean professionalPerDay, facilityPerDay;
+        /** The MUE names the quarter of the CMS table it comes from (checked for staleness). */
+        final boolean professionalQuarter, facilityQuarter;
         final Authorization authorization;
         final boolean authorizationRequired;
         /** The authorization's provenance, and its position once a finding named it (read by every finding on it). */
@@ -100,6 +103,8 @@ final class PreparedPolicy {
             this.facilityCap = facility == null ? 0 : facility.cap();
             this.professionalPerDay = professional != null && professional.indicator().perDateOfService();
             this.facilityPerDay = facility != null && facility.indicator().perDateOfService();
+            this.professionalQuarter = professional != null && professional.tableQuarter() != null;
+            this.facilityQuarter = facility != null && facility.tableQuarter() != null;
             Authorization a = rules == null ? null : rules.authorization();
             this.authorization = a;
             this.authorizationRequired = a != null && a.required();
@@ -151,6 +156,8 @@ final class PreparedPolicy {
     static final long OWN_CODE = 1 << 8;
     /** In the arena only: the policy says nothing about the code, though most policies do. */
     static final long NONE = 1 << 9;
+    /** The MUE of the setting names its CMS table's quarter ({@link Mue#tableQuarter}). */
+    static final long PRO_QUARTER = 1 << 10, FAC_QUARTER = 1 << 11;
     static final int PRO_CAP_SHIFT = 16, FAC_CAP_SHIFT = 32, AUDIT_UNITS_SHIFT = 48;
     /** A packed number (16 bits) with this value did not fit: read it from the entry. */
     static final int UNPACKED = 0xFFFF;
@@ -161,7 +168,8 @@ final class PreparedPolicy {
         long f = (e.professionalMue ? PRO_MUE : 0) | (e.facilityMue ? FAC_MUE : 0)
                 | (e.professionalPerDay ? PRO_PER_DAY : 0) | (e.facilityPerDay ? FAC_PER_DAY : 0)
                 | (e.authorization != null ? AUTHORIZATION : 0) | (e.authorizationRequired ? AUTHORIZATION_REQUIRED : 0)
-                | (e.audit ? AUDIT : 0) | (e.allowedModifiers ? ALLOWED_MODIFIERS : 0);
+                | (e.audit ? AUDIT : 0) | (e.allowedModifiers ? ALLOWED_MODIFIERS : 0)
+                | (e.professionalQuarter ? PRO_QUARTER : 0) | (e.facilityQuarter ? FAC_QUARTER : 0);
         return f | (long) sixteen(e.professionalCap) << PRO_CAP_SHIFT | (long) sixteen(e.facilityCap) << FAC_CAP_SHIFT
                 | (long) sixteen(e.auditUnits) << AUDIT_UNITS_SHIFT;
     }
@@ -204,10 +212,16 @@ final class PreparedPolicy {
      */
     int grantsAt = -1;
     /** Bit k set: the policy has a text for RuleKind k (copied into the arena header, which the checks read). */
-    private final int textKinds;
+    private final long textKinds;
     private final RuleText[] texts;
     /** How the policy words its findings; shared by every policy that words them alike. */
     final Words words;
+    /**
+     * Per {@link Setting} ordinal: the last day on which every quartered MUE of the setting is
+     * current (the earliest last day of their tables' quarters; Long.MAX_VALUE when none names a
+     * quarter). A claim up to that day skips the staleness check, so current claims pay nothing for it.
+     */
+    final long[] mueCurrentThrough;
     /** The policy's entries by code, until {@link #number} has put them into the tables. */
     private Map<String, Entry> entries;
 
@@ -238,11 +252,21 @@ final class PreparedPolicy {
         }
     }
 
-    // The header of a policy's hot data in the arena: first and last day in force, then one long
-    // with the next candidate's offset (high 32 bits, -1: none), the own-text mask (bits 16-31) and
-    // the text mask (bits 0-15; RuleKind has fewer than 16 kinds), then the bits of the own entries
-    // (by rank, below 64) whose authorization's finding strings are in #grants.
-    static final int FROM = 0, THROUGH = 1, LINK = 2, GRANTED = 3, HEADER = 4;
+    // The header of a policy's hot data in the arena: first and last day in force, the next
+    // candidate's offset (high 32 bits of LINK, -1: none), the bits of the own entries (by rank,
+    // below 64) whose authorization's finding strings are in #grants, then the TEXTS long: the
+    // own-text mask (high 32 bits) and the text mask (low 32 bits), one bit per RuleKind.
+    static final int FROM = 0, THROUGH = 1, LINK = 2, GRANTED = 3, TEXTS = 4, HEADER = 5;
+    /** The rule kinds a TEXTS long has room for; more is refused when the class loads (see the static check). */
+    static final int MAX_KINDS = 32;
+
+    static {
+        // never silently wrong: a kind past the masks would read another kind's bit
+        if (RuleKind.values().length > MAX_KINDS) {
+            throw new IllegalStateException(RuleKind.values().length + " rule kinds do not fit the engine's text masks ("
+                    + MAX_KINDS + "): widen PreparedPolicy.TEXTS");
+        }
+    }
 
     /** The rank of the own entry for code number n in a bit set at {@code bits} of {@code a}, or -1 when the common one. */
     static int rank(long[] a, int bits, int n) {
@@ -255,14 +279,14 @@ final class PreparedPolicy {
         return rank;
     }
 
-    /** Whether the header's text mask (its LINK long) has a text for the kind. */
-    static boolean has(long link, RuleKind kind) {
-        return (link & 1L << kind.ordinal()) != 0;
+    /** Whether the header's text mask (its TEXTS long) has a text for the kind. */
+    static boolean has(long texts, RuleKind kind) {
+        return (texts & 1L << kind.ordinal()) != 0;
     }
 
     /** Whether the header's own-text mask says the policy's text for the kind is its own, not the common one. */
-    static boolean ownText(long link, RuleKind kind) {
-        return (link & 1L << 16 + kind.ordinal()) != 0;
+    static boolean ownText(long texts, RuleKind kind) {
+        return (texts & 1L << 32 + kind.ordinal()) != 0;
     }
 
     /** The next candidate's offset in the arena from a header's LINK long, or -1. */
@@ -477,10 +501,10 @@ final class PreparedPolicy {
         this.fromDay = policy.effectiveFrom().toEpochDay();
         this.throughDay = policy.effectiveThrough() == null ? Long.MAX_VALUE : policy.effectiveThrough().toEpochDay();
         RuleText[] t = new RuleText[RuleKind.values().length];
-        int kinds = 0;
+        long kinds = 0;
         for (RuleKind k : RuleKind.values()) {
             t[k.ordinal()] = policy.rule(k);
-            if (t[k.ordinal()] != null) kinds |= 1 << k.ordinal();
+            if (t[k.ordinal()] != null) kinds |= 1L << k.ordinal();
         }
         texts = shared.array(t);
         textKinds = kinds;
@@ -531,6 +555,14 @@ final class PreparedPolicy {
         }
         words = shared.words(new Words(m, f, a, familyIds, top, hours, sequential,
                 policy.secondInitialModifiers(), policy.drugLineModifiers(), ranks, orders, shared.positions));
+
+        long[] current = {Long.MAX_VALUE, Long.MAX_VALUE};
+        for (Mue mue : policy.mues()) {
+            if (mue.tableQuarter() == null) continue;
+            int s = (mue.setting() == MueSetting.OUTPATIENT ? Setting.FACILITY : Setting.PROFESSIONAL).ordinal();
+            current[s] = Math.min(current[s], mue.tableQuarter().lastDay().toEpochDay());
+        }
+        mueCurrentThrough = current;
 
         // Every code the policy says anything about, and every drug.
         Set<String> codes = new LinkedHashSet<>(policy.codes().keySet());
@@ -606,14 +638,14 @@ final class PreparedPolicy {
         return day >= a[at + FROM] && day <= a[at + THROUGH];
     }
 
-    /** The header's LINK long: next candidate, own-text and text masks. */
-    long link() {
-        return tables.arena[at + LINK];
+    /** The header's TEXTS long: own-text and text masks. */
+    long textMasks() {
+        return tables.arena[at + TEXTS];
     }
 
     /** The policy's text for the kind, or null (then it does not check it). */
     RuleText text(RuleKind kind) {
-        return ownText(link(), kind) ? texts[kind.ordinal()] : tables.texts[kind.ordinal()];
+        return ownText(textMasks(), kind) ? texts[kind.ordinal()] : tables.texts[kind.ordinal()];
     }
 
     /** The policy's own text of the kind (when the header's own-text mask says it has one). */
@@ -628,7 +660,7 @@ final class PreparedPolicy {
 
     /** Whether the policy has a text (so a check) for the kind. */
     boolean has(RuleKind kind) {
-        return has(link(), kind);
+        return has(textMasks(), kind);
     }
 
     /**
@@ -639,7 +671,7 @@ final class PreparedPolicy {
         if (next != null && next.tables != tables) throw new IllegalArgumentException("policies of different tables");
         this.next = next;
         long[] a = tables.arena;
-        a[at + LINK] = (long) (next == null ? -1 : next.at) << 32 | (a[at + LINK] & 0xFFFFFFFFL);
+        a[at + LINK] = (long) (next == null ? -1 : next.at) << 32;
     }
 
     /**
@@ -705,10 +737,10 @@ final class PreparedPolicy {
             }
         }
         Tables tables = new Tables(numbers, common, commonTexts);
-        int[] ownTexts = new int[policies.size()];
+        long[] ownTexts = new long[policies.size()];
         for (int i = 0; i < policies.size(); i++) {
             PreparedPolicy p = policies.get(i);
-            for (int k = 0; k < kinds; k++) if (p.texts[k] != commonTexts[k]) ownTexts[i] |= 1 << k;
+            for (int k = 0; k < kinds; k++) if (p.texts[k] != commonTexts[k]) ownTexts[i] |= 1L << k;
         }
         Map<List<Object>, Object[]> sameTables = new HashMap<>();
         Entry[] mine = new Entry[size];
@@ -749,7 +781,8 @@ final class PreparedPolicy {
             p.at = at;
             arena[at + FROM] = p.fromDay;
             arena[at + THROUGH] = p.throughDay;
-            arena[at + LINK] = -1L << 32 | (long) ownTexts[i] << 16 | p.textKinds;
+            arena[at + LINK] = -1L << 32;
+            arena[at + TEXTS] = ownTexts[i] << 32 | p.textKinds;
             arena[at + GRANTED] = granted[i];
             System.arraycopy(hot, 0, arena, at + HEADER, hot.length);
             at += HEADER + hot.length;
