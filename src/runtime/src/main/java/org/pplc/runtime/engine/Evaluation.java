@@ -134,7 +134,7 @@ final class Evaluation {
             authorization(i, line, e, f);
             audit(i, e, f);
             drugModifier(i, line, e);
-            if (!line.modifiers().isEmpty()) discardModifiers(i, line, e);
+            if (!line.modifiers().isEmpty() && p.words.drugLine != null) discardModifiers(i, line, e);
             allowedModifiers(i, line, e, f);
             if (e.sequential && e.family >= 0 && firstSequentialLine[e.family] == i + 1) sequential(i, e);
         }
