@@ -20,6 +20,7 @@ REVIEWED      : 'reviewed';
 UPDATE        : 'update';
 WHEN          : 'when';
 FROM          : 'from';
+QUARTER       : 'quarter';
 OVERRIDE      : 'override';
 FAMILY        : 'family';
 RANK          : 'rank';

@@ -26,7 +26,7 @@ policyItem
     | APPLIES TO (ALL PAYERS | PAYER name (PLAN name)?)       # appliesItem
     | EXTENDS name                                            # extendsItem
     | EFFECTIVE DATE (THROUGH DATE)?                          # effectiveItem
-    | FROM text LBRACE ruleItem* RBRACE                       # fromBlock
+    | FROM text (QUARTER name)? LBRACE ruleItem* RBRACE       # fromBlock
     | ruleItem                                                # plainRule
     ;
 

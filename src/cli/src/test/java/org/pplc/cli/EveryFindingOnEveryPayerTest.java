@@ -122,14 +122,16 @@ class EveryFindingOnEveryPayerTest {
         for (String[] pp : payerPlans()) {
             Result r = adjudicate(pp[0], pp[1], Setting.FACILITY, null, "96413", "96415x1", "96368", "96411", "96416",
                     "J9263x320:JZ", "J0640x16:JZ", "J9190x2");
-            assertEquals(Decision.PASS, r.decision(), Arrays.toString(pp) + " " + r);
+            // the shipped Medicare MUE table is 2024Q3: a 2026 claim carries its out-of-date warning and nothing else
+            assertEquals(Decision.WARN, r.decision(), Arrays.toString(pp) + " " + r);
+            assertEquals(List.of(RuleKind.MUE_TABLE_OUT_OF_DATE), r.findings().stream().map(Finding::rule).toList(), Arrays.toString(pp));
         }
     }
 
     @Test
     void uhcCommercialNeedsAnAuthorizationAndStaysWithinIt() {
         Result none = adjudicate("uhc", "commercial", Setting.FACILITY, List.of(), "96413", "96415x2");
-        assertEquals(List.of(RuleKind.AUTHORIZATION_MISSING, RuleKind.AUTHORIZATION_MISSING),
+        assertEquals(List.of(RuleKind.AUTHORIZATION_MISSING, RuleKind.AUTHORIZATION_MISSING, RuleKind.MUE_TABLE_OUT_OF_DATE),
                 none.findings().stream().map(Finding::rule).toList());
         assertPolicyText(none.findings().get(0), governing("uhc", "commercial"));
         Result over = adjudicate("uhc", "commercial", Setting.FACILITY,
@@ -138,8 +140,9 @@ class EveryFindingOnEveryPayerTest {
         assertEquals(2, f.line());
         assertPolicyText(f, governing("uhc", "commercial"));
         // the payer's own policy and its Medicare Advantage plan ask for none
-        assertEquals(Decision.PASS, adjudicate("uhc", null, Setting.FACILITY, List.of(), "96413", "96415x2").decision());
-        assertEquals(Decision.PASS, adjudicate("uhc", "medicare-advantage", Setting.FACILITY, List.of(), "96413", "96415x2").decision());
+        // (only the 2024Q3 MUE table's out-of-date warning)
+        assertEquals(Decision.WARN, adjudicate("uhc", null, Setting.FACILITY, List.of(), "96413", "96415x2").decision());
+        assertEquals(Decision.WARN, adjudicate("uhc", "medicare-advantage", Setting.FACILITY, List.of(), "96413", "96415x2").decision());
     }
 
     @Test
@@ -164,6 +167,7 @@ class EveryFindingOnEveryPayerTest {
             Finding f = finding(adjudicate(payer, "commercial", Setting.FACILITY, pa, claim), RuleKind.AUTHORIZATION_EXCEEDED);
             assertPolicyText(f, governing(payer, "commercial"));
         }
-        assertEquals(Decision.PASS, adjudicate("medicare", null, Setting.FACILITY, pa, claim).decision());
+        Result medicare = adjudicate("medicare", null, Setting.FACILITY, pa, claim);
+        assertEquals(List.of(RuleKind.MUE_TABLE_OUT_OF_DATE), medicare.findings().stream().map(Finding::rule).toList(), medicare.toString());
     }
 }

@@ -32,7 +32,7 @@ class ImportCommandTest {
     void importsAnMueTableToStandardOutputKeepingTheHierarchysCodes() {
         Run r = run("import", "mue", CMS + "mue-practitioner-2024Q3.csv", "--setting", "practitioner", "--policies", POLICIES);
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("from \"CMS MUE table, practitioner services, mue-practitioner-2024Q3.csv, 2024Q3\" {"), r.out());
+        assertTrue(r.out().contains("from \"CMS MUE table, practitioner services, mue-practitioner-2024Q3.csv, 2024Q3\" quarter 2024Q3 {"), r.out());
         assertTrue(r.out().contains("  mue 96417 practitioner 3 per day (clinical)"), r.out());
         assertTrue(!r.out().contains("0001U"), "not defined by the test policies");
         assertTrue(r.err().contains("imported 9 practitioner MUEs; 2 codes outside the hierarchy of medicare-part-b left out"), r.err());

@@ -17,7 +17,10 @@ class ShippedPoliciesAdjudicateTest {
         List<JsonNode> out = r.records();
         for (String id : List.of("RCHOP", "FOLFOX", "FOLFIRINOX", "HYDRATION-FACILITY")) {
             JsonNode res = out.stream().filter(n -> n.get("id").asText().equals(id)).findFirst().orElseThrow();
-            assertEquals("pass", res.get("decision").asText(), res.toString());
+            // the shipped Medicare MUE table is 2024Q3: a 2026 claim carries its out-of-date warning and nothing else
+            assertEquals("warn", res.get("decision").asText(), res.toString());
+            assertEquals(1, res.get("findings").size(), res.toString());
+            assertEquals("mue-table-out-of-date", res.get("findings").get(0).get("rule").asText(), res.toString());
             assertEquals("medicare-part-b", res.get("policy").asText());
         }
         JsonNode office = out.get(4);

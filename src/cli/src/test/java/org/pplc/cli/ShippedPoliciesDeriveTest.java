@@ -137,6 +137,9 @@ class ShippedPoliciesDeriveTest {
         Derivation.Derived d = derive(read(visit));
         assertFalse(d.claim().lines().isEmpty(), d.toString());
         Result r = new Adjudicator(shipped).evaluate(d.claim());
-        assertEquals(Decision.PASS, r.decision(), d.claim().id() + " " + administrationCodes(d) + " -> " + r.findings());
+        // the shipped Medicare MUE table is 2024Q3: a 2026 claim carries its out-of-date warning and nothing else
+        assertEquals(Decision.WARN, r.decision(), d.claim().id() + " " + administrationCodes(d) + " -> " + r.findings());
+        assertEquals(List.of(org.pplc.runtime.model.RuleKind.MUE_TABLE_OUT_OF_DATE),
+                r.findings().stream().map(org.pplc.runtime.engine.Finding::rule).toList(), d.claim().id());
     }
 }

@@ -43,8 +43,8 @@ class ShippedPoliciesTest {
     void theAddOnPrimariesAreTheCorrectedOnes() {
         Policy medicare = SHIPPED.policySet().policy("medicare-part-b");
         assertEquals(List.of("96413"), medicare.codes().get("96417").primaries());
-        assertTrue(medicare.codes().get("96416").initial(), "96416 starts a pump; it is not an add-on");
-        assertTrue(medicare.codes().get("96521").initial(), "96521 refills a pump; it is not an add-on");
+        assertTrue(medicare.codes().get("96416").standalone(), "96416 starts a pump; it is not an add-on");
+        assertTrue(medicare.codes().get("96521").standalone(), "96521 refills a pump; it is not an add-on");
         assertEquals(List.of("96409", "96413"), medicare.codes().get("96411").primaries());
         assertEquals(List.of("96360", "96365", "96366", "96413", "96415", "96416"), medicare.codes().get("96368").primaries());
         assertEquals("facility", medicare.codes().get("96376").onlyIn().id());

@@ -238,7 +238,7 @@ final class SiteModel {
         q.add(first.toString());
         if (c.addOn()) {
             q.add("It is billed only together with " + Words.or(c.primaries()) + " on the same claim and date of service.");
-        } else if (c.initialService()) {
+        } else if (c.initialIvService()) {
             q.add("A visit has one initial code; the other services of the visit are reported with add-on codes.");
         } else {
             q.add(standsBeside(c));
@@ -327,7 +327,7 @@ final class SiteModel {
             useWhen.add("The claim has " + Words.or(c.primaries()) + " for the same date of service.");
             doNotUse.add(alt((c.primaries().size() == 1 ? c.primaries().get(0) + " is not on the claim"
                     : "none of " + Words.and(c.primaries()) + " is on the claim"), null, "an add-on code cannot stand alone"));
-        } else if (c.initialService()) {
+        } else if (c.initialIvService()) {
             List<Object> alts = new ArrayList<>();
             for (Code other : reference.codes().values()) {
                 if (other.addOn() && Objects.equals(other.family(), c.family()) && other.method() == c.method()
@@ -446,7 +446,7 @@ final class SiteModel {
         List<String> rules = new ArrayList<>();
         if (c.addOn()) rules.add(RuleKind.ADDON_REQUIRES_PRIMARY.id());
         // what the engine checks: a pump start or refill is never a second initial code
-        else if (c.initialService()) rules.add(RuleKind.SINGLE_INITIAL_CODE.id());
+        else if (c.initialIvService()) rules.add(RuleKind.SINGLE_INITIAL_CODE.id());
         rules.add(RuleKind.MUE_EXCEEDED.id());
         if (c.onlyIn() != null) rules.add(RuleKind.SETTING_NOT_ALLOWED.id());
         boolean pa = false, audit = false, allowed = false;
@@ -617,7 +617,7 @@ final class SiteModel {
                     "No. " + c.code() + " is an add-on code; its primar" + (c.primaries().size() == 1 ? "y is " : "ies are ")
                             + Words.and(c.primaries()) + ", and one of them must be on the same claim for the same date."
                             + (t == null ? "" : " Without it the line draws " + denialCodes(t) + " (" + base.id() + ").")));
-        } else if (c.initialService()) {
+        } else if (c.initialIvService()) {
             ModifierRule.SecondInitial second = base.secondInitialModifiers();
             out.add(qa("Can a visit carry " + c.code() + " next to another initial code?",
                     "Only one initial code is reported a visit. A second one is accepted only for a separate IV site"

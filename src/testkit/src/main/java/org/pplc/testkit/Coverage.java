@@ -100,7 +100,17 @@ public final class Coverage {
             case ADDON_REQUIRES_PRIMARY -> p.codes().values().stream().anyMatch(Code::addOn);
             case SETTING_NOT_ALLOWED -> p.codes().values().stream().anyMatch(c -> c.onlyIn() != null);
             case SINGLE_INITIAL_CODE, SEQUENTIAL_SAME_DRUG, CHEMO_ADDON_FOR_PREMEDICATION -> true;
+            // the JW/JZ checks run where the policy has the drug-line (JW or JZ) rule
+            case DRUG_MODIFIERS_CONFLICT -> drugLineRule(p);
+            case DRUG_MODIFIER_ON_ADMINISTRATION -> drugLineRule(p) && !p.codes().isEmpty();
+            case DRUG_MODIFIER_MULTI_DOSE -> drugLineRule(p) && p.drugs().values().stream().anyMatch(d -> !d.singleDose());
+            case DRUG_MODIFIER_CONTRADICTION -> drugLineRule(p) && p.drugs().values().stream().anyMatch(d -> d.singleDose());
+            case MUE_TABLE_OUT_OF_DATE -> p.mues().stream().anyMatch(m -> m.tableQuarter() != null);
         };
+    }
+
+    private static boolean drugLineRule(Policy p) {
+        return p.modifierRules().stream().anyMatch(r -> r instanceof ModifierRule.DrugLine);
     }
 
     private void add(Category category, Provenance p, String description) {
@@ -140,7 +150,9 @@ public final class Coverage {
             case DRUG_MODIFIER_REQUIRED, MODIFIER_NOT_ALLOWED -> Category.MODIFIER;
             case ADDON_REQUIRES_PRIMARY -> Category.ADD_ON;
             case SETTING_NOT_ALLOWED -> Category.SETTING_ONLY;
-            case SINGLE_INITIAL_CODE, SEQUENTIAL_SAME_DRUG, CHEMO_ADDON_FOR_PREMEDICATION -> Category.RULE;
+            case SINGLE_INITIAL_CODE, SEQUENTIAL_SAME_DRUG, CHEMO_ADDON_FOR_PREMEDICATION, DRUG_MODIFIERS_CONFLICT,
+                    DRUG_MODIFIER_ON_ADMINISTRATION, DRUG_MODIFIER_MULTI_DOSE, DRUG_MODIFIER_CONTRADICTION,
+                    MUE_TABLE_OUT_OF_DATE -> Category.RULE;
         };
     }
 

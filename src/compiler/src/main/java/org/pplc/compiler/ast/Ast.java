@@ -104,8 +104,11 @@ public final class Ast {
     public record Effective(DateLit from, DateLit through, Span span) implements PolicyItem {
     }
 
-    /** Rules that cite one outside source. */
-    public record FromBlock(Text citation, List<RuleItem> rules, Span span) implements PolicyItem {
+    /**
+     * Rules that cite one outside source; {@code quarter} (or null) says the source is the CMS
+     * quarterly table of that quarter ({@code quarter 2024Q3}), which the MUE rows in it come from.
+     */
+    public record FromBlock(Text citation, Name quarter, List<RuleItem> rules, Span span) implements PolicyItem {
         public FromBlock {
             rules = List.copyOf(rules);
         }

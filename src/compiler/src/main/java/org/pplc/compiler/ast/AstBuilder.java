@@ -232,10 +232,12 @@ public final class AstBuilder {
                 // EFFECTIVE DATE (THROUGH DATE)?
                 return new Effective(b.date(tok(1)), n > 3 ? b.date(tok(3)) : null, b.span(c));
             }
-            // FROM text LBRACE ruleItem* RBRACE
+            // FROM text (QUARTER name)? LBRACE ruleItem* RBRACE
+            boolean quartered = n > 2 && at(2) instanceof Token t && t.getType() == PolicyLexer.QUARTER;
+            int open = quartered ? 4 : 2;
             List<RuleItem> rules = new ArrayList<>();
-            for (int k = 3; k < n - 1; k++) rules.add((RuleItem) at(k));
-            return new FromBlock(tx(1), rules, b.span(c));
+            for (int k = open + 1; k < n - 1; k++) rules.add((RuleItem) at(k));
+            return new FromBlock(tx(1), quartered ? nm(3) : null, rules, b.span(c));
         }
 
         private Definition definition(ParserRuleContext c, int n) {

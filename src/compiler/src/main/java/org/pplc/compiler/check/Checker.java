@@ -8,6 +8,7 @@ import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.MueSetting;
 import org.pplc.runtime.model.Role;
 import org.pplc.runtime.model.RuleKind;
+import org.pplc.runtime.model.TableQuarter;
 import org.pplc.runtime.model.Setting;
 import org.pplc.runtime.model.UnitBasis;
 import org.pplc.runtime.policy.Suggest;
@@ -525,6 +526,7 @@ public final class Checker {
         for (PolicyItem item : h.decl().items()) {
             if (item instanceof RuleItem r) addFacts(id, r, null, scope, below);
             else if (item instanceof FromBlock f) {
+                if (f.quarter() != null) quarter(f);
                 String citation = f.citation().value().isBlank() ? null : f.citation().value();
                 for (RuleItem r : f.rules()) addFacts(id, r, citation, scope, below);
             }
@@ -537,6 +539,21 @@ public final class Checker {
                 h.sources(), h.reviewed(), h.updateTriggers(), Collections.unmodifiableList(own), scope);
         checked.put(id, c);
         if (whileClean != null && clean && (clean = !diag.hasErrors())) whileClean.accept(c);
+    }
+
+    /** A group's quarter is a CMS table's quarter (2024Q3), and the group holds the MUE rows taken from that table. */
+    private void quarter(FromBlock f) {
+        Name q = f.quarter();
+        if (TableQuarter.parse(q.text()) == null) {
+            diag.error("quarter-format", q.span(), "'" + q.text() + "' is not a quarter",
+                    "write the CMS table's quarter as year, Q and 1 to 4, e.g. quarter 2024Q3");
+        }
+        boolean mues = false;
+        for (RuleItem r : f.rules()) mues |= r.definition() instanceof MueDef;
+        if (!mues) {
+            diag.error("quarter-without-mue", q.span(), "the group says it is a CMS table of quarter " + q.text()
+                    + ", but it has no mue rows", "put the quarter on the group of mue rows imported from that table");
+        }
     }
 
     private void addFacts(String layer, RuleItem item, String citation, Scope scope, Scope below) {
@@ -795,7 +812,7 @@ public final class Checker {
         }
         // After layering, a code must say everything derive and the engine rely on.
         CodeMerge.Merged merged = CodeMerge.merge(scope.history(f.key()));
-        if (!merged.initial() && merged.addOn() == null) {
+        if (!merged.standalone() && merged.addOn() == null) {
             diag.error("code-kind", d.code().span(), "code " + d.code().text() + " does not say whether it is initial or an add-on",
                     "add 'initial' or 'add-on of <primary codes>'");
         }

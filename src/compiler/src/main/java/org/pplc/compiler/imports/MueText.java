@@ -42,7 +42,9 @@ public final class MueText {
             b.append("  effective ").append(wrap.effective()).append('\n');
             b.append("  source ").append(PolicyStrings.quote(citation)).append('\n');
         }
-        b.append(indent).append("from ").append(PolicyStrings.quote(citation)).append(" {\n");
+        // the quarter marker: the engine warns on claims dated after the table's quarter
+        b.append(indent).append("from ").append(PolicyStrings.quote(citation))
+                .append(quarter == null ? "" : " quarter " + quarter).append(" {\n");
         String setting = table.setting().id();
         for (MueEntry e : table.entries()) {
             String over = wrap != null && wrap.overridden().contains(e.code()) ? "override " : "";

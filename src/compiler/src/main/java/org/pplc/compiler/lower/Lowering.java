@@ -24,6 +24,7 @@ import org.pplc.runtime.model.Provenance;
 import org.pplc.runtime.model.Role;
 import org.pplc.runtime.model.RuleText;
 import org.pplc.runtime.model.Setting;
+import org.pplc.runtime.model.TableQuarter;
 import org.pplc.runtime.model.TimeRule;
 import org.pplc.runtime.model.UnitBasis;
 import org.pplc.runtime.policy.Payer;
@@ -136,6 +137,7 @@ public final class Lowering {
         Map<TimeRule.Kind, TimeRule> times = Map.of();
         Map<Setting, InitialCodeRule> initial = Map.of();
 
+        Map<Definition, TableQuarter> quarters = quarters(c);
         List<Fact> own = c.own();
         int n = own.size();
         for (int i = 0; i < n; i++) {
@@ -143,7 +145,8 @@ public final class Lowering {
             Object o = lower(f, c, shared);
             if (o instanceof Mue x) {
                 if (mues.isEmpty()) mues = new ArrayList<>(n);
-                mues.add(x);
+                TableQuarter q = quarters.get(f.definition());
+                mues.add(q == null ? x : new Mue(x.code(), x.setting(), x.cap(), x.indicator(), q, x.provenance()));
             } else if (o instanceof AuditThreshold x) {
                 if (audits.isEmpty()) audits = new LinkedHashMap<>(capacity(n));
                 audits.put(x.code(), x);
@@ -182,6 +185,19 @@ public final class Lowering {
         return Policy.over(base, c.id(), c.payer(), c.plan(), c.parent(), c.effectiveFrom(), c.effectiveThrough(),
                 layers, meta, c.decl().span().start(), families, codes, drugs, mues, auths, audits, modifiers, rules,
                 times, initial);
+    }
+
+    /** The MUE rows of the policy's {@code from ... quarter Q} groups, by definition, with the group's quarter. */
+    private static Map<Definition, TableQuarter> quarters(CheckedPolicy c) {
+        Map<Definition, TableQuarter> out = Map.of();
+        for (PolicyItem item : c.decl().items()) {
+            if (!(item instanceof FromBlock f) || f.quarter() == null) continue;
+            TableQuarter q = TableQuarter.parse(f.quarter().text());
+            if (q == null) continue; // the checker reported it
+            if (out.isEmpty()) out = new java.util.IdentityHashMap<>();
+            for (RuleItem r : f.rules()) if (r.definition() instanceof MueDef) out.put(r.definition(), q);
+        }
+        return out;
     }
 
     /** A hash map capacity that holds up to {@code n} entries without growing. */

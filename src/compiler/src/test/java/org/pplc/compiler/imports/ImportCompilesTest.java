@@ -48,6 +48,18 @@ class ImportCompilesTest {
     }
 
     @Test
+    void aQuarterMarkerMustBeAQuarterOnAGroupOfMueRows() throws Exception {
+        Compilation bad = compileWithMedicareBody("  from \"CMS MUE table\" quarter 2024Q7 {\n"
+                + "    mue 96413 practitioner 1 per day (clinical)\n  }\n");
+        assertTrue(bad.diagnosticsText().contains("medicare.ppl:"), bad::diagnosticsText);
+        assertTrue(bad.diagnosticsText().contains("error: '2024Q7' is not a quarter"), bad::diagnosticsText);
+        Compilation noRows = compileWithMedicareBody("  from \"CMS MUE table\" quarter 2024Q3 {\n"
+                + "    audit 96413 above 3 units\n  }\n");
+        assertTrue(noRows.diagnosticsText().contains("error: the group says it is a CMS table of quarter 2024Q3, but it has no mue rows"),
+                noRows::diagnosticsText);
+    }
+
+    @Test
     void mueTextOfBothSettingsCompilesAsThePolicyBody() throws Exception {
         PolicyScope scope = PolicyScope.load(POLICIES, "medicare-part-b");
         MueTable prac = MueImporterTest.read("mue-practitioner-2024Q3.csv", MueSetting.PRACTITIONER).restrictTo(scope.mueCodes());
@@ -68,6 +80,9 @@ class ImportCompilesTest {
         assertEquals("CMS MUE table, practitioner services, mue-practitioner-2024Q3.csv, 2024Q3",
                 practitioner.get("96417").provenance().citation());
         assertEquals(24, p.rulesFor("96361").outpatientMue().cap());
+        // the quarter marker reaches the runtime model: the engine's staleness warning reads it
+        assertEquals("2024Q3", practitioner.get("96417").tableQuarter().toString());
+        assertEquals("2024Q4", p.rulesFor("96361").outpatientMue().tableQuarter().toString());
     }
 
     @Test

@@ -25,7 +25,7 @@ class ImportTextTest {
                 # CMS MUE table, practitioner services, mue-practitioner-2024Q3.csv, 2024Q3
                 # Imported by `pplc import mue`: 5 codes, sorted by code.
                 # Re-import the next quarter's table rather than editing these lines.
-                from "CMS MUE table, practitioner services, mue-practitioner-2024Q3.csv, 2024Q3" {
+                from "CMS MUE table, practitioner services, mue-practitioner-2024Q3.csv, 2024Q3" quarter 2024Q3 {
                   mue 0001U practitioner 1 per day (policy)     # Code Descriptor / CPT Instruction
                   mue 96368 practitioner 1 per day (policy)     # Nature of Service, per CMS policy
                   mue 96372 practitioner 4 per line             # Clinical: Data
@@ -67,7 +67,7 @@ class ImportTextTest {
                   extends core
                   effective 2024-10-01
                   source "%s"
-                  from "%s" {
+                  from "%s" quarter 2024Q4 {
                     mue 96360 outpatient 2 per day (clinical)     # Nature of Service
                     override mue 96413 outpatient 1 per day (clinical) # Nature of Service
                   }

@@ -185,8 +185,8 @@ class SharedTablesTest {
             assertSame(e.definition, c.definition, where);
             assertSame(e.drug, c.drug, where);
             assertSame(e.primaries, c.primaries, where);
-            assertEquals(List.of(e.family, e.drugFamily, e.initial, e.sequential, e.addOn),
-                    List.of(c.family, c.drugFamily, c.initial, c.sequential, c.addOn), where);
+            assertEquals(List.of(e.family, e.drugFamily, e.initialIv, e.sequential, e.addOn),
+                    List.of(c.family, c.drugFamily, c.initialIv, c.sequential, c.addOn), where);
         } else {
             assertFalse(e.sameCode(p.common(number)), where);
         }
@@ -398,9 +398,9 @@ class SharedTablesTest {
         assertEquals(a.code, e.code, where);
         assertEquals(a.family, e.family, where);
         assertEquals(a.drugFamily, e.drugFamily, where);
-        assertEquals(List.of(a.initial, a.sequential, a.addOn, a.professionalMue, a.facilityMue, a.professionalPerDay,
+        assertEquals(List.of(a.initialIv, a.sequential, a.addOn, a.professionalMue, a.facilityMue, a.professionalPerDay,
                         a.facilityPerDay, a.authorizationRequired, a.audit, a.allowedModifiers),
-                List.of(e.initial, e.sequential, e.addOn, e.professionalMue, e.facilityMue, e.professionalPerDay,
+                List.of(e.initialIv, e.sequential, e.addOn, e.professionalMue, e.facilityMue, e.professionalPerDay,
                         e.facilityPerDay, e.authorizationRequired, e.audit, e.allowedModifiers), where);
         assertEquals(List.of(a.professionalCap, a.facilityCap, a.auditUnits), List.of(e.professionalCap, e.facilityCap, e.auditUnits), where);
         assertSame(a.authorization, e.authorization, where);

@@ -12,6 +12,7 @@ import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.ModifierRule;
 import org.pplc.runtime.model.Mue;
 import org.pplc.runtime.model.MueSetting;
+import org.pplc.runtime.model.TableQuarter;
 import org.pplc.runtime.model.PolicyMeta;
 import org.pplc.runtime.model.Provenance;
 import org.pplc.runtime.model.Role;
@@ -170,7 +171,16 @@ final class BundleReader {
         if (digit != null && indicator == null) {
             throw new Fields.Damage("field '" + f.path() + ".indicator' is " + digit + ", expected 1, 2 or 3");
         }
-        return new Mue(code, setting, cap, indicator, provenance(f.object("provenance")));
+        // version 3 added the table's quarter; older bundles have none
+        TableQuarter quarter = null;
+        if (f.has("tableQuarter")) {
+            String text = f.string("tableQuarter");
+            quarter = TableQuarter.parse(text);
+            if (text != null && quarter == null) {
+                throw new Fields.Damage("field '" + f.path() + ".tableQuarter' is '" + text + "', expected a quarter like 2024Q3");
+            }
+        }
+        return new Mue(code, setting, cap, indicator, quarter, provenance(f.object("provenance")));
     }
 
     private static Authorization authorization(Fields f) {

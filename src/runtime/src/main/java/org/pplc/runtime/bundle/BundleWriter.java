@@ -211,6 +211,7 @@ final class BundleWriter {
         o.put("cap", m.cap());
         if (m.indicator() == null) o.put("indicator", null);
         else o.put("indicator", m.indicator().digit());
+        o.put("tableQuarter", m.tableQuarter() == null ? null : m.tableQuarter().toString());
         o.put("provenance", provenance(m.provenance()));
         return o;
     }

@@ -24,7 +24,7 @@ import java.util.Map;
  * <pre>
  * {
  *   "format" : "pplc-bundle",
- *   "version" : 2,
+ *   "version" : 3,
  *   "sha256" : "&lt;hex SHA-256 of the body written as compact JSON, UTF-8&gt;",
  *   "body" : { "payers" : [...], "facts" : {...}, "policies" : [...] }
  * }
@@ -42,8 +42,10 @@ public final class Bundles {
     /**
      * The newest format version this runtime reads and the one it writes. Version 2 added the time
      * rule "pump after" (a value an older runtime would not know); a version 1 bundle reads as before.
+     * Version 3 added rule kinds (the JW/JZ checks, mue-table-out-of-date) and an MUE's
+     * {@code tableQuarter}; version 1 and 2 bundles read as before (their MUEs name no quarter).
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
     /** Where pplc-maven-plugin puts the bundle in a product's jar. */
     public static final String DEFAULT_RESOURCE = "pplc/policies.bundle.json";
 

@@ -61,6 +61,11 @@ final class Fields {
         return v;
     }
 
+    /** Whether the field is there (a field a newer format version added: an older bundle lacks it). */
+    boolean has(String name) {
+        return node.containsKey(name);
+    }
+
     private String child(String name) {
         String path = path();
         return path.isEmpty() ? name : path + "." + name;

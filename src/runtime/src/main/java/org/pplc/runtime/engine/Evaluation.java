@@ -6,6 +6,7 @@ import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.engine.PreparedPolicy.Entry;
 import org.pplc.runtime.engine.PreparedPolicy.Tables;
 import org.pplc.runtime.model.Action;
+import org.pplc.runtime.model.InitialCodeRule;
 import org.pplc.runtime.model.AuditThreshold;
 import org.pplc.runtime.model.ModifierRule;
 import org.pplc.runtime.model.Mue;
@@ -37,8 +38,8 @@ final class Evaluation {
     private final long[] a;
     /** Where the policy's bit set and its own entries' packed facts start in the arena. */
     private final int bits, facts;
-    /** The policy's header LINK long: its text and own-text masks. */
-    private final long link;
+    /** The policy's header TEXTS long: its text and own-text masks. */
+    private final long textMasks;
     /** Where the policy's grants start in the tables' ({@link PreparedPolicy#grantsAt}), and the first one's layer. */
     private final int grantsAt;
     private final String grantLayer;
@@ -61,7 +62,10 @@ final class Evaluation {
     /** Distinct drugs (HCPCS) of each family on the claim. */
     private final int[] drugs;
     private boolean drugLines;
-    private int firstInitial = -1;
+    /** Index of the first initial IV line, and how many there are. */
+    private int firstInitial = -1, initials;
+    /** Index of the initial IV line that stands (see {@link #standingInitial}), or -1; its family. */
+    private int standing = -1;
     private int initialFamily = -1;
 
     /**
@@ -73,6 +77,10 @@ final class Evaluation {
     private List<Finding> findings;
     private Action strongest;
     private final List<Explanation>[] notes;
+    /** The claim's date of service is past the day every quartered MUE of its setting is current through. */
+    private final boolean mayBeStale;
+    /** Index of the lowest-numbered line whose MUE comes from a table past its quarter, or -1. */
+    private int staleLine = -1;
 
     Evaluation(PreparedPolicy p, Claim claim, boolean explain) {
         this(p, p.tables(), p.at, p.grantsAt, claim, explain);
@@ -93,7 +101,7 @@ final class Evaluation {
         this.a = t.arena;
         this.bits = at + HEADER;
         this.facts = bits + t.bitWords;
-        this.link = a[at + LINK];
+        this.textMasks = a[at + TEXTS];
         this.claim = claim;
         this.lines = claim.lines();
         this.setting = claim.setting();
@@ -106,6 +114,7 @@ final class Evaluation {
         this.firstSequentialLine = new int[families];
         this.drugs = new int[families];
         this.notes = explain ? new List[n] : null;
+        this.mayBeStale = claim.dateOfService().toEpochDay() > p.mueCurrentThrough[setting.ordinal()];
     }
 
     Result run() {
@@ -121,12 +130,15 @@ final class Evaluation {
             addOnPrimary(i, line, e);
             singleInitial(i, line, e);
             mue(i, line, e, f);
+            if (mayBeStale && (f & (setting == Setting.FACILITY ? FAC_QUARTER : PRO_QUARTER)) != 0) staleTable(i);
             authorization(i, line, e, f);
             audit(i, e, f);
             drugModifier(i, line, e);
+            if (!line.modifiers().isEmpty() && p.words.drugLine != null) discardModifiers(i, line, e);
             allowedModifiers(i, line, e, f);
             if (e.sequential && e.family >= 0 && firstSequentialLine[e.family] == i + 1) sequential(i, e);
         }
+        if (staleLine >= 0) mueTableOutOfDate();
         Decision decision = strongest == null ? Decision.PASS : Decision.of(strongest);
         return new Result(claim.id(), claim.payer(), claim.plan(), p.id, decision,
                 findings != null ? findings : firstFinding != null ? List.of(firstFinding) : List.of(), explanation(), null);
@@ -158,26 +170,86 @@ final class Evaluation {
             } else {
                 for (int j = 0; j < i; j++) {
                     if (entries[j] == e) {
-                        f = j;
+                        f = first[j];
                         break;
                     }
                 }
+            }
+            boolean firstOfCode = f == i;
+            if (f != i && line.line() < lines.get(f).line()) {
+                // the aggregate findings of a code go on its lowest line number, not its first in
+                // the array: the order of the lines never matters (line numbers travel with them)
+                for (int j = 0; j < i; j++) if (first[j] == f) first[j] = i;
+                total[i] = total[f];
+                total[f] = 0;
+                if (firstOf != null) firstOf.put(e, i);
+                f = i;
             }
             first[i] = f;
             total[f] += line.units();
             if (e.drug != null) {
                 drugLines = true;
-                if (f == i && e.drugFamily >= 0) drugs[e.drugFamily]++;
+                if (firstOfCode && e.drugFamily >= 0) drugs[e.drugFamily]++;
             }
-            if (e.initial && firstInitial < 0) {
-                firstInitial = i;
-                initialFamily = e.family;
-            }
+            if (e.initialIv && initials++ == 0) firstInitial = i;
             if (e.sequential && e.family >= 0) {
                 sequentialUnits[e.family] += line.units();
-                if (firstSequentialLine[e.family] == 0) firstSequentialLine[e.family] = i + 1; // 1-based: 0 is none
+                int at = firstSequentialLine[e.family] - 1; // stored 1-based: 0 is none
+                if (at < 0 || line.line() < lines.get(at).line()) firstSequentialLine[e.family] = i + 1;
             }
         }
+        // the common claim has one initial IV line or none: nothing to choose
+        standing = initials > 1 ? standingInitial() : firstInitial;
+        if (standing >= 0) initialFamily = entries[standing].family;
+    }
+
+    /**
+     * The initial IV line that stands when the claim has several; the others need a distinct-site
+     * modifier. Never the order of the lines (AMA CPT drug administration guidelines): in a setting
+     * whose initial code follows the hierarchy (facility), the highest in the hierarchy stands
+     * (family rank, then infusion > push); in one that follows the primary reason (professional),
+     * whose reason the claim does not carry, the initial line that is a primary of the claim's
+     * add-on lines stands (the add-ons need it: CMS add-on code edit file), the highest in the
+     * hierarchy among several, else the highest in the hierarchy. Ties: the lowest line number.
+     */
+    private int standingInitial() {
+        boolean byPrimary = p.words.initialOrders[setting.ordinal()] == InitialCodeRule.Order.PRIMARY_REASON;
+        int best = -1;
+        boolean bestPrimary = false;
+        for (int j = 0; j < n; j++) {
+            Entry e = entries[j];
+            if (e == null || !e.initialIv) continue;
+            boolean primary = byPrimary && primaryOfAnAddOn(e.number);
+            if (best < 0 || primary && !bestPrimary || primary == bestPrimary && aboveInHierarchy(j, best)) {
+                best = j;
+                bestPrimary = primary;
+            }
+        }
+        return best;
+    }
+
+    /** Whether some add-on line of the claim has the code (its number) among its primaries. */
+    private boolean primaryOfAnAddOn(int number) {
+        for (int k = 0; k < n; k++) {
+            Entry e = entries[k];
+            if (e == null || !e.addOn) continue;
+            for (int primary : e.primaries) if (primary == number) return true;
+        }
+        return false;
+    }
+
+    /** Whether initial line j ranks above initial line k in the facility order, the line number breaking ties. */
+    private boolean aboveInHierarchy(int j, int k) {
+        long a = hierarchyKey(j), b = hierarchyKey(k);
+        if (a != b) return a < b;
+        int lj = lines.get(j).line(), lk = lines.get(k).line();
+        return lj != lk ? lj < lk : j < k;
+    }
+
+    private long hierarchyKey(int j) {
+        Entry e = entries[j];
+        int rank = e.family < 0 ? Integer.MAX_VALUE : p.words.familyRanks[e.family];
+        return (long) rank << 8 | e.definition.method().facilityOrder();
     }
 
     // ---- the checks ----
@@ -233,32 +305,43 @@ final class Evaluation {
     }
 
     private void singleInitial(int i, ClaimLine line, Entry e) {
-        if (!e.initial || !has(RuleKind.SINGLE_INITIAL_CODE)) return;
+        if (!e.initialIv || !has(RuleKind.SINGLE_INITIAL_CODE)) return;
         ModifierRule.SecondInitial second = p.words.secondInitial;
-        // Units on the first initial line are the MUE's business: injection codes count one unit
-        // per injection, and CMS allows 2 units of some initial codes in the outpatient setting.
-        if (i == firstInitial) {
+        // Units on the standing line are the MUE's business: CMS allows 2 units of some initial
+        // codes in the outpatient setting.
+        if (i == standing) {
             if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, text(RuleKind.SINGLE_INITIAL_CODE).provenance(),
-                    () -> e.code + " is the first initial code of the claim");
+                    () -> e.code + (initials == 1 ? " is the claim's only initial IV code"
+                            : " is the initial IV code that stands: " + standingReason()));
             return;
         }
+        ClaimLine kept = lines.get(standing);
         String modifier = second == null ? null : firstPresent(line, second.modifiers());
         Provenance src = text(RuleKind.SINGLE_INITIAL_CODE).provenance();
         if (modifier != null) {
+            // the modifier excuses this rule only: the per-day MUE still counts every unit of the code
             Provenance excused = second.provenance();
-            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> "second initial code " + e.code
-                    + " after " + lines.get(firstInitial).code() + " on line " + lines.get(firstInitial).line()
-                    + " carries " + modifier + ": a separate IV site");
+            if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, false, excused, () -> "second initial IV code " + e.code
+                    + " beside " + kept.code() + " on line " + kept.line() + " carries " + modifier + ": a separate IV site");
             return;
         }
         fire(i, RuleKind.SINGLE_INITIAL_CODE, line, line.units(), src, name -> switch (name) {
-            case "initials" -> Texts.and(initialCodesBefore(i));
+            case "initials" -> kept.code();
             case "modifiers" -> second == null ? "" : Texts.or(second.modifiers());
             default -> null;
         });
-        if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, true, src, () -> "second initial code " + e.code
-                + " after " + lines.get(firstInitial).code() + " on line " + lines.get(firstInitial).line()
+        if (notes != null) note(i, RuleKind.SINGLE_INITIAL_CODE, true, src, () -> "second initial IV code " + e.code
+                + " beside " + kept.code() + " on line " + kept.line() + ", which stands (" + standingReason() + ")"
                 + (second == null ? "" : ", without modifier " + Texts.or(second.modifiers())));
+    }
+
+    /** Why the standing initial line stands, for explanations. */
+    private String standingReason() {
+        boolean byPrimary = p.words.initialOrders[setting.ordinal()] == InitialCodeRule.Order.PRIMARY_REASON;
+        if (byPrimary && primaryOfAnAddOn(entries[standing].number)) {
+            return "the claim's add-on lines need it as their primary";
+        }
+        return "highest in the hierarchy" + (byPrimary ? "; no add-on line needs another" : "");
     }
 
     private void mue(int i, ClaimLine line, Entry e, long f) {
@@ -292,6 +375,91 @@ final class Evaluation {
                 : e.code + " units " + units + (perDay && units != line.units() ? " (all lines of the code)" : "")
                 + (over ? " over" : " within") + " the " + m.setting().id() + " MUE of " + m.cap() + " "
                 + m.indicator().words());
+    }
+
+    /** Keeps the line when its MUE's table is past its quarter on the claim's date and its line number is the lowest so far. */
+    private void staleTable(int i) {
+        Mue m = actual(i).mue(setting);
+        if (m == null || m.tableQuarter() == null || !claim.dateOfService().isAfter(m.tableQuarter().lastDay())) return;
+        if (staleLine < 0 || lines.get(i).line() < lines.get(staleLine).line()) staleLine = i;
+    }
+
+    /**
+     * One warning a claim, not one a line: CMS replaces the MUE tables every quarter, so a value
+     * from a table whose quarter ended before the date of service may no longer be the one in force.
+     * On the lowest-numbered line whose MUE comes from such a table.
+     */
+    private void mueTableOutOfDate() {
+        if (!has(RuleKind.MUE_TABLE_OUT_OF_DATE)) return;
+        int i = staleLine;
+        Mue m = actual(i).mue(setting);
+        String quarter = m.tableQuarter().toString(), last = m.tableQuarter().lastDay().toString();
+        String day = claim.dateOfService().toString();
+        ClaimLine line = lines.get(i);
+        fire(i, RuleKind.MUE_TABLE_OUT_OF_DATE, line, line.units(), null, name -> switch (name) {
+            case "quarter" -> quarter;
+            case "lastDay" -> last;
+            case "dateOfService" -> day;
+            default -> null;
+        });
+        if (notes != null) note(i, RuleKind.MUE_TABLE_OUT_OF_DATE, true, m.provenance(), () -> line.code() + "'s "
+                + m.setting().id() + " MUE comes from the CMS table of " + quarter + ", current through " + last
+                + "; the date of service is " + day);
+    }
+
+    /**
+     * JW and JZ used where they do not belong (Medicare Claims Processing Manual, ch. 17, section 40;
+     * CMS JW/JZ FAQ): they say what became of a single-dose container's rest, so they go on the drug
+     * line of a single-dose drug, one of them, and a claim does not say both for one drug.
+     */
+    private void discardModifiers(int i, ClaimLine line, Entry e) {
+        List<String> modifiers = line.modifiers();
+        boolean jw = modifiers.contains(ModifierRule.DrugLine.DISCARDED), jz = modifiers.contains(ModifierRule.DrugLine.NONE_DISCARDED);
+        if (!jw && !jz) return;
+        String present = jw && jz ? ModifierRule.DrugLine.DISCARDED + " and " + ModifierRule.DrugLine.NONE_DISCARDED
+                : jw ? ModifierRule.DrugLine.DISCARDED : ModifierRule.DrugLine.NONE_DISCARDED;
+        if (jw && jz && has(RuleKind.DRUG_MODIFIERS_CONFLICT)) {
+            fire(i, RuleKind.DRUG_MODIFIERS_CONFLICT, line, line.units(), null, name -> "modifiers".equals(name) ? present : null);
+            if (notes != null) note(i, RuleKind.DRUG_MODIFIERS_CONFLICT, true, text(RuleKind.DRUG_MODIFIERS_CONFLICT).provenance(),
+                    () -> e.code + " carries both JW (amount discarded) and JZ (none discarded)");
+        }
+        if (e.definition != null) {
+            if (!has(RuleKind.DRUG_MODIFIER_ON_ADMINISTRATION)) return;
+            fire(i, RuleKind.DRUG_MODIFIER_ON_ADMINISTRATION, line, line.units(), null, name -> "modifier".equals(name) ? present : null);
+            if (notes != null) note(i, RuleKind.DRUG_MODIFIER_ON_ADMINISTRATION, true, text(RuleKind.DRUG_MODIFIER_ON_ADMINISTRATION).provenance(),
+                    () -> e.code + " is an administration code and carries " + present + ", a drug-line modifier");
+            return;
+        }
+        if (e.drug == null) return;
+        String drug = e.drug.name() == null ? e.code : e.drug.name();
+        if (!e.drug.singleDose()) {
+            if (has(RuleKind.DRUG_MODIFIER_MULTI_DOSE)) {
+                fire(i, RuleKind.DRUG_MODIFIER_MULTI_DOSE, line, line.units(), null, name -> switch (name) {
+                    case "modifier" -> present;
+                    case "drug" -> drug;
+                    default -> null;
+                });
+                if (notes != null) note(i, RuleKind.DRUG_MODIFIER_MULTI_DOSE, true, text(RuleKind.DRUG_MODIFIER_MULTI_DOSE).provenance(),
+                        () -> e.code + " (" + drug + ") is not a single-dose drug and carries " + present);
+            }
+            return;
+        }
+        if (!jz || jw || !has(RuleKind.DRUG_MODIFIER_CONTRADICTION)) return;
+        int discarded = -1; // the lowest-numbered JW line of the same drug
+        for (int k = 0; k < n; k++) {
+            ClaimLine other = lines.get(k);
+            if (k != i && other.code().equals(line.code()) && other.modifiers().contains(ModifierRule.DrugLine.DISCARDED)
+                    && (discarded < 0 || other.line() < lines.get(discarded).line())) discarded = k;
+        }
+        if (discarded < 0) return;
+        String at = Integer.toString(lines.get(discarded).line());
+        fire(i, RuleKind.DRUG_MODIFIER_CONTRADICTION, line, line.units(), null, name -> switch (name) {
+            case "drug" -> drug;
+            case "discardedLine" -> at;
+            default -> null;
+        });
+        if (notes != null) note(i, RuleKind.DRUG_MODIFIER_CONTRADICTION, true, text(RuleKind.DRUG_MODIFIER_CONTRADICTION).provenance(),
+                () -> e.code + " (" + drug + ") carries JZ (none discarded) while line " + at + " bills a discarded amount with JW");
     }
 
     private void authorization(int i, ClaimLine line, Entry e, long f) {
@@ -470,12 +638,12 @@ final class Evaluation {
 
     /** Whether the policy has a text (so a check) for the kind. */
     private boolean has(RuleKind kind) {
-        return PreparedPolicy.has(link, kind);
+        return PreparedPolicy.has(textMasks, kind);
     }
 
     /** The policy's text for the kind: the common one unless the header says it has its own. */
     private RuleText text(RuleKind kind) {
-        return ownText(link, kind) ? p.ownText(kind) : t.texts[kind.ordinal()];
+        return ownText(textMasks, kind) ? p.ownText(kind) : t.texts[kind.ordinal()];
     }
 
     private void fire(int i, RuleKind kind, ClaimLine line, int units, Provenance source,
@@ -575,13 +743,11 @@ final class Evaluation {
         return null;
     }
 
-    /** The initial codes billed on the lines before line i: what a second initial code duplicates. */
-    private List<String> initialCodesBefore(int i) {
-        List<String> codes = new ArrayList<>();
-        for (int j = 0; j < i; j++) {
-            if (entries[j] != null && entries[j].initial && !codes.contains(entries[j].code)) codes.add(entries[j].code);
-        }
-        return codes;
+    /** The line indexes in line-number order: texts that list lines never depend on the order given. */
+    private int[] byLineNumber() {
+        return java.util.stream.IntStream.range(0, n).boxed()
+                .sorted(java.util.Comparator.comparingInt((Integer j) -> lines.get(j).line()).thenComparingInt(j -> j))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private List<String> authorizationIds(String code) {
@@ -592,10 +758,10 @@ final class Evaluation {
         return ids;
     }
 
-    /** Names of the drugs on the claim of the family (inFamily) or of every other family. */
+    /** Names of the drugs on the claim of the family (inFamily) or of every other family, by line number. */
     private List<String> drugNames(int family, boolean inFamily) {
         List<String> names = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
+        for (int j : byLineNumber()) {
             Entry e = entries[j];
             if (e == null || e.drug == null || e.drugFamily < 0 || (e.drugFamily == family) != inFamily) continue;
             String name = e.drug.name() == null ? e.code : e.drug.name();

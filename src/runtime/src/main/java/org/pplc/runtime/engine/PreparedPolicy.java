@@ -6,9 +6,11 @@ import org.pplc.runtime.model.Authorization;
 import org.pplc.runtime.model.Code;
 import org.pplc.runtime.model.Drug;
 import org.pplc.runtime.model.Family;
+import org.pplc.runtime.model.InitialCodeRule;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.ModifierRule;
 import org.pplc.runtime.model.Mue;
+import org.pplc.runtime.model.MueSetting;
 import org.pplc.runtime.model.Provenance;
 import org.pplc.runtime.model.Role;
 import org.pplc.runtime.model.RuleKind;
@@ -57,7 +59,8 @@ final class PreparedPolicy {
         final int family;
         /** Index of the drug's category (its family after payer reclassification), or -1. */
         final int drugFamily;
-        final boolean initial;
+        /** An initial IV service ({@link Code#initialIvService}): one a visit, the single-initial-code check. */
+        final boolean initialIv;
         final boolean sequential;
         final boolean addOn;
         // The facts of the rules every line tests, copied out of rules so that a line none of
@@ -65,6 +68,8 @@ final class PreparedPolicy {
         final boolean professionalMue, facilityMue;
         final int professionalCap, facilityCap;
         final boolean professionalPerDay, facilityPerDay;
+        /** The MUE names the quarter of the CMS table it comes from (checked for staleness). */
+        final boolean professionalQuarter, facilityQuarter;
         final Authorization authorization;
         final boolean authorizationRequired;
         /** The authorization's provenance, and its position once a finding named it (read by every finding on it). */
@@ -87,7 +92,7 @@ final class PreparedPolicy {
             this.drug = drug;
             this.family = family;
             this.drugFamily = drugFamily;
-            this.initial = definition != null && definition.initialService();
+            this.initialIv = definition != null && definition.initialIvService();
             this.sequential = definition != null && definition.role() == Role.SEQUENTIAL;
             this.addOn = definition != null && definition.addOn();
             Mue professional = rules == null ? null : rules.practitionerMue();
@@ -98,6 +103,8 @@ final class PreparedPolicy {
             this.facilityCap = facility == null ? 0 : facility.cap();
             this.professionalPerDay = professional != null && professional.indicator().perDateOfService();
             this.facilityPerDay = facility != null && facility.indicator().perDateOfService();
+            this.professionalQuarter = professional != null && professional.tableQuarter() != null;
+            this.facilityQuarter = facility != null && facility.tableQuarter() != null;
             Authorization a = rules == null ? null : rules.authorization();
             this.authorization = a;
             this.authorizationRequired = a != null && a.required();
@@ -149,6 +156,8 @@ final class PreparedPolicy {
     static final long OWN_CODE = 1 << 8;
     /** In the arena only: the policy says nothing about the code, though most policies do. */
     static final long NONE = 1 << 9;
+    /** The MUE of the setting names its CMS table's quarter ({@link Mue#tableQuarter}). */
+    static final long PRO_QUARTER = 1 << 10, FAC_QUARTER = 1 << 11;
     static final int PRO_CAP_SHIFT = 16, FAC_CAP_SHIFT = 32, AUDIT_UNITS_SHIFT = 48;
     /** A packed number (16 bits) with this value did not fit: read it from the entry. */
     static final int UNPACKED = 0xFFFF;
@@ -159,7 +168,8 @@ final class PreparedPolicy {
         long f = (e.professionalMue ? PRO_MUE : 0) | (e.facilityMue ? FAC_MUE : 0)
                 | (e.professionalPerDay ? PRO_PER_DAY : 0) | (e.facilityPerDay ? FAC_PER_DAY : 0)
                 | (e.authorization != null ? AUTHORIZATION : 0) | (e.authorizationRequired ? AUTHORIZATION_REQUIRED : 0)
-                | (e.audit ? AUDIT : 0) | (e.allowedModifiers ? ALLOWED_MODIFIERS : 0);
+                | (e.audit ? AUDIT : 0) | (e.allowedModifiers ? ALLOWED_MODIFIERS : 0)
+                | (e.professionalQuarter ? PRO_QUARTER : 0) | (e.facilityQuarter ? FAC_QUARTER : 0);
         return f | (long) sixteen(e.professionalCap) << PRO_CAP_SHIFT | (long) sixteen(e.facilityCap) << FAC_CAP_SHIFT
                 | (long) sixteen(e.auditUnits) << AUDIT_UNITS_SHIFT;
     }
@@ -202,10 +212,16 @@ final class PreparedPolicy {
      */
     int grantsAt = -1;
     /** Bit k set: the policy has a text for RuleKind k (copied into the arena header, which the checks read). */
-    private final int textKinds;
+    private final long textKinds;
     private final RuleText[] texts;
     /** How the policy words its findings; shared by every policy that words them alike. */
     final Words words;
+    /**
+     * Per {@link Setting} ordinal: the last day on which every quartered MUE of the setting is
+     * current (the earliest last day of their tables' quarters; Long.MAX_VALUE when none names a
+     * quarter). A claim up to that day skips the staleness check, so current claims pay nothing for it.
+     */
+    final long[] mueCurrentThrough;
     /** The policy's entries by code, until {@link #number} has put them into the tables. */
     private Map<String, Entry> entries;
 
@@ -236,11 +252,21 @@ final class PreparedPolicy {
         }
     }
 
-    // The header of a policy's hot data in the arena: first and last day in force, then one long
-    // with the next candidate's offset (high 32 bits, -1: none), the own-text mask (bits 16-31) and
-    // the text mask (bits 0-15; RuleKind has fewer than 16 kinds), then the bits of the own entries
-    // (by rank, below 64) whose authorization's finding strings are in #grants.
-    static final int FROM = 0, THROUGH = 1, LINK = 2, GRANTED = 3, HEADER = 4;
+    // The header of a policy's hot data in the arena: first and last day in force, the next
+    // candidate's offset (high 32 bits of LINK, -1: none), the bits of the own entries (by rank,
+    // below 64) whose authorization's finding strings are in #grants, then the TEXTS long: the
+    // own-text mask (high 32 bits) and the text mask (low 32 bits), one bit per RuleKind.
+    static final int FROM = 0, THROUGH = 1, LINK = 2, GRANTED = 3, TEXTS = 4, HEADER = 5;
+    /** The rule kinds a TEXTS long has room for; more is refused when the class loads (see the static check). */
+    static final int MAX_KINDS = 32;
+
+    static {
+        // never silently wrong: a kind past the masks would read another kind's bit
+        if (RuleKind.values().length > MAX_KINDS) {
+            throw new IllegalStateException(RuleKind.values().length + " rule kinds do not fit the engine's text masks ("
+                    + MAX_KINDS + "): widen PreparedPolicy.TEXTS");
+        }
+    }
 
     /** The rank of the own entry for code number n in a bit set at {@code bits} of {@code a}, or -1 when the common one. */
     static int rank(long[] a, int bits, int n) {
@@ -253,14 +279,14 @@ final class PreparedPolicy {
         return rank;
     }
 
-    /** Whether the header's text mask (its LINK long) has a text for the kind. */
-    static boolean has(long link, RuleKind kind) {
-        return (link & 1L << kind.ordinal()) != 0;
+    /** Whether the header's text mask (its TEXTS long) has a text for the kind. */
+    static boolean has(long texts, RuleKind kind) {
+        return (texts & 1L << kind.ordinal()) != 0;
     }
 
     /** Whether the header's own-text mask says the policy's text for the kind is its own, not the common one. */
-    static boolean ownText(long link, RuleKind kind) {
-        return (link & 1L << 16 + kind.ordinal()) != 0;
+    static boolean ownText(long texts, RuleKind kind) {
+        return (texts & 1L << 32 + kind.ordinal()) != 0;
     }
 
     /** The next candidate's offset in the arena from a header's LINK long, or -1. */
@@ -287,6 +313,10 @@ final class PreparedPolicy {
         final ModifierRule.DrugLine drugLine;
         /** "JW or JZ": the drug-line modifiers as findings word them, joined once. */
         final String drugLineModifiers;
+        /** Per family index: the family's rank (lower wins the initial code), or Integer.MAX_VALUE. */
+        final int[] familyRanks;
+        /** Per {@link Setting} ordinal: how the initial IV line that stands is chosen (the policy's {@code initial code in}). */
+        final InitialCodeRule.Order[] initialOrders;
         /**
          * "file:line:column" of each rule's text, written once per position and shared by every
          * policy of the Adjudicator (a finding names its source; most claims hit the same few rules).
@@ -295,7 +325,8 @@ final class PreparedPolicy {
 
         Words(Template[] messages, Template[] fixes, Template[] appeals, String[] familyIds, int topFamily,
               String[] hourCodes, List<List<String>> sequentialCodes, ModifierRule.SecondInitial secondInitial,
-              ModifierRule.DrugLine drugLine, Map<Place, String> positions) {
+              ModifierRule.DrugLine drugLine, int[] familyRanks, InitialCodeRule.Order[] initialOrders,
+              Map<Place, String> positions) {
             this.texts = new Template[messages.length][];
             for (int k = 0; k < messages.length; k++) texts[k] = new Template[] {messages[k], fixes[k], appeals[k]};
             this.familyIds = familyIds;
@@ -306,13 +337,16 @@ final class PreparedPolicy {
             this.secondInitial = secondInitial;
             this.drugLine = drugLine;
             this.drugLineModifiers = drugLine == null ? null : Texts.or(drugLine.modifiers());
+            this.familyRanks = familyRanks;
+            this.initialOrders = initialOrders;
             this.positions = positions;
         }
 
         private List<Object> content() {
             List<Object> texts = new ArrayList<>(this.texts.length);
             for (Template[] t : this.texts) texts.add(Arrays.asList(t));
-            return Arrays.asList(texts, Arrays.asList(familyIds), topFamily, Arrays.asList(hourCodes), sequentialCodes, secondInitial, drugLine);
+            return Arrays.asList(texts, Arrays.asList(familyIds), topFamily, Arrays.asList(hourCodes), sequentialCodes, secondInitial, drugLine,
+                    Arrays.toString(familyRanks), Arrays.asList(initialOrders));
         }
 
         @Override
@@ -467,10 +501,10 @@ final class PreparedPolicy {
         this.fromDay = policy.effectiveFrom().toEpochDay();
         this.throughDay = policy.effectiveThrough() == null ? Long.MAX_VALUE : policy.effectiveThrough().toEpochDay();
         RuleText[] t = new RuleText[RuleKind.values().length];
-        int kinds = 0;
+        long kinds = 0;
         for (RuleKind k : RuleKind.values()) {
             t[k.ordinal()] = policy.rule(k);
-            if (t[k.ordinal()] != null) kinds |= 1 << k.ordinal();
+            if (t[k.ordinal()] != null) kinds |= 1L << k.ordinal();
         }
         texts = shared.array(t);
         textKinds = kinds;
@@ -508,8 +542,27 @@ final class PreparedPolicy {
                     && policy.codes().get(hours[fam]).method() != Method.INFUSION)) hours[fam] = c.code();
             if (c.role() == Role.SEQUENTIAL) sequential.get(fam).add(c.code());
         }
+        int[] ranks = new int[familyIds.length];
+        for (int i = 0; i < familyIds.length; i++) {
+            Family fam = policy.families().get(familyIds[i]);
+            ranks[i] = fam == null ? Integer.MAX_VALUE : fam.rank();
+        }
+        InitialCodeRule.Order[] orders = new InitialCodeRule.Order[Setting.values().length];
+        for (Setting st : Setting.values()) {
+            InitialCodeRule rule = policy.initialCodeRules().get(st);
+            // no statement: the hierarchy order, as derive reads it too
+            orders[st.ordinal()] = rule == null ? InitialCodeRule.Order.HIERARCHY : rule.order();
+        }
         words = shared.words(new Words(m, f, a, familyIds, top, hours, sequential,
-                policy.secondInitialModifiers(), policy.drugLineModifiers(), shared.positions));
+                policy.secondInitialModifiers(), policy.drugLineModifiers(), ranks, orders, shared.positions));
+
+        long[] current = {Long.MAX_VALUE, Long.MAX_VALUE};
+        for (Mue mue : policy.mues()) {
+            if (mue.tableQuarter() == null) continue;
+            int s = (mue.setting() == MueSetting.OUTPATIENT ? Setting.FACILITY : Setting.PROFESSIONAL).ordinal();
+            current[s] = Math.min(current[s], mue.tableQuarter().lastDay().toEpochDay());
+        }
+        mueCurrentThrough = current;
 
         // Every code the policy says anything about, and every drug.
         Set<String> codes = new LinkedHashSet<>(policy.codes().keySet());
@@ -585,14 +638,14 @@ final class PreparedPolicy {
         return day >= a[at + FROM] && day <= a[at + THROUGH];
     }
 
-    /** The header's LINK long: next candidate, own-text and text masks. */
-    long link() {
-        return tables.arena[at + LINK];
+    /** The header's TEXTS long: own-text and text masks. */
+    long textMasks() {
+        return tables.arena[at + TEXTS];
     }
 
     /** The policy's text for the kind, or null (then it does not check it). */
     RuleText text(RuleKind kind) {
-        return ownText(link(), kind) ? texts[kind.ordinal()] : tables.texts[kind.ordinal()];
+        return ownText(textMasks(), kind) ? texts[kind.ordinal()] : tables.texts[kind.ordinal()];
     }
 
     /** The policy's own text of the kind (when the header's own-text mask says it has one). */
@@ -607,7 +660,7 @@ final class PreparedPolicy {
 
     /** Whether the policy has a text (so a check) for the kind. */
     boolean has(RuleKind kind) {
-        return has(link(), kind);
+        return has(textMasks(), kind);
     }
 
     /**
@@ -618,7 +671,7 @@ final class PreparedPolicy {
         if (next != null && next.tables != tables) throw new IllegalArgumentException("policies of different tables");
         this.next = next;
         long[] a = tables.arena;
-        a[at + LINK] = (long) (next == null ? -1 : next.at) << 32 | (a[at + LINK] & 0xFFFFFFFFL);
+        a[at + LINK] = (long) (next == null ? -1 : next.at) << 32;
     }
 
     /**
@@ -684,10 +737,10 @@ final class PreparedPolicy {
             }
         }
         Tables tables = new Tables(numbers, common, commonTexts);
-        int[] ownTexts = new int[policies.size()];
+        long[] ownTexts = new long[policies.size()];
         for (int i = 0; i < policies.size(); i++) {
             PreparedPolicy p = policies.get(i);
-            for (int k = 0; k < kinds; k++) if (p.texts[k] != commonTexts[k]) ownTexts[i] |= 1 << k;
+            for (int k = 0; k < kinds; k++) if (p.texts[k] != commonTexts[k]) ownTexts[i] |= 1L << k;
         }
         Map<List<Object>, Object[]> sameTables = new HashMap<>();
         Entry[] mine = new Entry[size];
@@ -728,7 +781,8 @@ final class PreparedPolicy {
             p.at = at;
             arena[at + FROM] = p.fromDay;
             arena[at + THROUGH] = p.throughDay;
-            arena[at + LINK] = -1L << 32 | (long) ownTexts[i] << 16 | p.textKinds;
+            arena[at + LINK] = -1L << 32;
+            arena[at + TEXTS] = ownTexts[i] << 32 | p.textKinds;
             arena[at + GRANTED] = granted[i];
             System.arraycopy(hot, 0, arena, at + HEADER, hot.length);
             at += HEADER + hot.length;

@@ -25,6 +25,26 @@ public enum Method {
         return id;
     }
 
+    /** A push or an infusion: the methods of IV (and intra-arterial) services, which have initial IV codes. */
+    public boolean intravenous() {
+        return this == PUSH || this == INFUSION;
+    }
+
+    /**
+     * Where the method stands in the facility order of the initial service (AMA CPT, drug
+     * administration guidelines: infusion > push > injection), 0 first; pump and refill after
+     * them, since they are never the visit's initial IV service.
+     */
+    public int facilityOrder() {
+        return switch (this) {
+            case INFUSION -> 0;
+            case PUSH -> 1;
+            case INJECTION -> 2;
+            case PUMP -> 3;
+            case REFILL -> 4;
+        };
+    }
+
     /** Whether a code of the hierarchy may be written with this method (every one but a refill). */
     public boolean ofCodes() {
         return this != REFILL;

@@ -10,6 +10,12 @@ public sealed interface ModifierRule {
 
     /** One of these must be on every single-dose drug line (JW, JZ). */
     record DrugLine(List<String> modifiers, Provenance provenance) implements ModifierRule {
+        /**
+         * The HCPCS modifiers for a single-dose container's rest, whose meaning CMS fixes nationally:
+         * JW bills an amount discarded, JZ says none was (Medicare Claims Processing Manual, ch. 17, section 40).
+         */
+        public static final String DISCARDED = "JW", NONE_DISCARDED = "JZ";
+
         public DrugLine {
             modifiers = List.copyOf(modifiers);
         }

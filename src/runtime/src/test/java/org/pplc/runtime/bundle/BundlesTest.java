@@ -83,7 +83,7 @@ class BundlesTest {
     void headerNamesFormatVersionAndChecksum() throws Exception {
         JsonNode doc = JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
         assertEquals("pplc-bundle", doc.get("format").asText());
-        assertEquals(2, doc.get("version").intValue());
+        assertEquals(3, doc.get("version").intValue());
         assertTrue(doc.get("sha256").asText().matches("[0-9a-f]{64}"));
         assertEquals("allowed", doc.at("/body/facts/modifierRules/2/kind").asText());
         assertEquals("policies/core/hierarchy.ppl", doc.at("/body/facts/codes/0/provenance/source/file").asText());
@@ -93,8 +93,8 @@ class BundlesTest {
     @Test
     void newerFormatVersionIsRefusedWithAnUpgradeHint() throws Exception {
         ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
-        doc.put("version", 3);
-        assertEquals("policies.bundle.json: bundle format version 3 is newer than this runtime supports (2);"
+        doc.put("version", 4);
+        assertEquals("policies.bundle.json: bundle format version 4 is newer than this runtime supports (3);"
                 + " upgrade pplc-runtime", refusal(doc));
     }
 
@@ -105,6 +105,29 @@ class BundlesTest {
         doc.put("version", 1);
         PolicySet read = Bundles.read(JSON.writeValueAsBytes(doc), "v1.bundle.json");
         assertEquals(SamplePolicies.build().policies().size(), read.policies().size());
+    }
+
+    /** Version 3 added an MUE's tableQuarter; a version 2 bundle has none and still loads, its MUEs without a quarter. */
+    @Test
+    void versionTwoBundleWithoutTableQuartersStillLoads() throws Exception {
+        ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
+        assertEquals("2024Q3", doc.at("/body/facts/mues/0/tableQuarter").asText());
+        doc.put("version", 2);
+        for (JsonNode mue : doc.at("/body/facts/mues")) ((ObjectNode) mue).remove("tableQuarter");
+        PolicySet read = Bundles.read(resealed(doc), "v2.bundle.json");
+        for (org.pplc.runtime.policy.Policy p : read.policies().values()) {
+            for (org.pplc.runtime.model.Mue m : p.mues()) assertEquals(null, m.tableQuarter(), m.toString());
+        }
+        assertEquals("2024Q3", roundTrip(SamplePolicies.build()).policies().values().stream().flatMap(p -> p.mues().stream())
+                .filter(m -> m.tableQuarter() != null).findFirst().orElseThrow().tableQuarter().toString());
+    }
+
+    @Test
+    void aTableQuarterThatIsNotOneIsDamage() throws Exception {
+        ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
+        ((ObjectNode) doc.at("/body/facts/mues/0")).put("tableQuarter", "2024Q7");
+        assertEquals("policies.bundle.json: the bundle is damaged: field 'facts.mues[0].tableQuarter' is '2024Q7',"
+                + " expected a quarter like 2024Q3", refusal(resealed(doc)));
     }
 
     @Test

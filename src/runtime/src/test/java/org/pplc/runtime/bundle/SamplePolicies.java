@@ -67,7 +67,7 @@ final class SamplePolicies {
                 at("core", "policies/core/drugs.ppl", 3, 1, null)));
 
         List<Mue> coreMues = List.of(
-                new Mue("96413", MueSetting.PRACTITIONER, 1, Mai.PER_DAY_CLINICAL, at("medicare", "policies/medicare/mue.ppl", 4, 5, "CMS MUE practitioner")),
+                new Mue("96413", MueSetting.PRACTITIONER, 1, Mai.PER_DAY_CLINICAL, new org.pplc.runtime.model.TableQuarter(2024, 3), at("medicare", "policies/medicare/mue.ppl", 4, 5, "CMS MUE practitioner")),
                 new Mue("96415", MueSetting.OUTPATIENT, 8, Mai.PER_LINE, at("medicare", "policies/medicare/mue.ppl", 9, 5, null)));
 
         Map<String, RuleText> rules = new LinkedHashMap<>();

@@ -257,7 +257,7 @@ class AdjudicatorTest {
         Explanation initial = r.explanation().get(2).checks().stream()
                 .filter(e -> e.rule() == RuleKind.SINGLE_INITIAL_CODE).findFirst().orElseThrow();
         assertEquals("fired", initial.outcome());
-        assertEquals("second initial code 96409 after 96413 on line 1, without modifier 59, XU or XS", initial.reason());
+        assertEquals("second initial IV code 96409 beside 96413 on line 1, which stands (highest in the hierarchy), without modifier 59, XU or XS", initial.reason());
         assertNull(engine.evaluate(claim("medicare", null, FACILITY, lines("96413"))).explanation());
     }
 

@@ -9,6 +9,7 @@ import org.pplc.runtime.model.Authorization;
 import org.pplc.runtime.model.Code;
 import org.pplc.runtime.model.Drug;
 import org.pplc.runtime.model.Family;
+import org.pplc.runtime.model.InitialCodeRule;
 import org.pplc.runtime.model.Mai;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.ModifierRule;
@@ -63,6 +64,7 @@ final class Fixture {
         final List<ModifierRule> modifiers = new ArrayList<>();
         final Map<String, RuleText> rules = new LinkedHashMap<>();
         final List<String> layers = new ArrayList<>();
+        final Map<Setting, InitialCodeRule> initialRules = new LinkedHashMap<>();
         int nextLine = 10;
 
         Builder copy() {
@@ -76,6 +78,7 @@ final class Fixture {
             b.modifiers.addAll(modifiers);
             b.rules.putAll(rules);
             b.layers.addAll(layers);
+            b.initialRules.putAll(initialRules);
             return b;
         }
 
@@ -135,7 +138,7 @@ final class Fixture {
             ls.add(id);
             return new Policy(id, payer, plan, parent, from, through, ls, null, new SourceRef("policies/" + id + ".ppl", 1, 1),
                     families, codes, drugs, new ArrayList<>(mues.values()), auths, audits, modifiers, rules,
-                    Map.of(), Map.of());
+                    Map.of(), initialRules);
         }
     }
 
@@ -145,7 +148,13 @@ final class Fixture {
         b.families.put("chemo", new Family("chemo", "Chemotherapy", 1, at("core", CORE, 1)));
         b.families.put("therapeutic", new Family("therapeutic", "Therapeutic", 2, at("core", CORE, 2)));
         b.families.put("hydration", new Family("hydration", "Hydration", 3, at("core", CORE, 3)));
+        b.initialRules.put(Setting.FACILITY, new InitialCodeRule(Setting.FACILITY, InitialCodeRule.Order.HIERARCHY, at("core", CORE, 4)));
+        b.initialRules.put(Setting.PROFESSIONAL, new InitialCodeRule(Setting.PROFESSIONAL, InitialCodeRule.Order.PRIMARY_REASON, at("core", CORE, 5)));
         b.code("96401", false, "chemo", Method.INJECTION, Role.INITIAL)
+                .code("96402", false, "chemo", Method.INJECTION, Role.INITIAL)
+                .code("96522", false, "chemo", Method.PUMP, Role.REFILL)
+                .code("96523", false, "chemo", Method.INFUSION, Role.REFILL)
+                .code("96369", false, "therapeutic", Method.PUMP, Role.PUMP_START)
                 .code("96409", false, "chemo", Method.PUSH, Role.INITIAL)
                 .code("96411", true, "chemo", Method.PUSH, Role.SEQUENTIAL, "96409", "96413")
                 .code("96413", false, "chemo", Method.INFUSION, Role.INITIAL)
