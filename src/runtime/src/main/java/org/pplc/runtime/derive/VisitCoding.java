@@ -440,11 +440,11 @@ final class VisitCoding {
         String what = parts.size() == 1 ? "administration " + (first.index() + 1) + " (" + first.name() + ")" : names;
         String counted = (periods.size() > 1 ? "hydration in " + periods.size() + " periods ("
                 + periods.stream().map(p -> period(p.start(), p.end())).collect(Collectors.joining(", ")) + "), "
-                + total + " minutes" : "hydration of " + total + " minutes")
+                + total + " minutes in all" : "hydration of " + total + " minutes")
                 + (outside == total ? "" : ", " + outside + " of them not alongside another infusion");
         if (outside <= hydrationAfter) {
-            notes((outside == total && periods.size() == 1 ? what + ": hydration of " + outside + " minutes"
-                    : what + ": " + counted + ", and " + outside + " minutes") + " is not reported (it must run more than "
+            notes(what + ": " + (outside == total && periods.size() == 1 ? "" : counted + ": ") + "hydration of " + outside
+                    + " minutes is not reported (it must run more than "
                     + hydrationAfter + " minutes" + (outside == total ? "" : " outside other infusions") + "): not billed");
             return null;
         }
