@@ -691,8 +691,11 @@ final class VisitCoding {
 
     private void codeLaterInfusion(Given g) {
         String family = g.family().id();
+        // Hydration beside another initial service only loses the minutes a drug runs with it: a drug is not
+        // concurrent with it. Hydration that is the initial service itself (96360) carries a concurrent drug (96368).
         Given alongside = coded.stream()
-                .filter(o -> o.method() == Method.INFUSION && sameLine(o, g) && o.overlaps(g))
+                .filter(o -> o.method() == Method.INFUSION && sameLine(o, g) && o.overlaps(g)
+                        && (o == initial || !HYDRATION.equals(o.family().id())))
                 .findFirst().orElse(null);
         if (alongside != null) {
             Code c = hierarchy.find(family, Method.INFUSION, Role.CONCURRENT, setting);

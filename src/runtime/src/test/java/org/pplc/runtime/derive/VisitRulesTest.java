@@ -231,6 +231,17 @@ class VisitRulesTest {
         }
 
         @Test
+        void aDrugStartedWhileHydrationRunsIsNotConcurrentWithIt() {
+            // saline from 10:00 after the chemo; infliximab 10:30-11:00 is a sequential drug, not 96368
+            Derivation d = derive(visit("medicare", FACILITY,
+                    given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60),
+                    given("normal saline", "J7050", "hydration", INFUSION, "10:00", 120),
+                    given("infliximab", "J1745", "therapeutic", INFUSION, "10:30", 30)));
+            // saline: 120 minutes, 90 of them outside infliximab: 96361 x1
+            assertEquals(List.of("96413 x1", "96361 x1", "96367 x1"), codes(d));
+        }
+
+        @Test
         void aPushDuringHydrationDoesNotStopItsMinutes() {
             Derivation d = derive(visit("medicare", FACILITY,
                     given("normal saline", "J7050", "hydration", INFUSION, "09:00", 120),
