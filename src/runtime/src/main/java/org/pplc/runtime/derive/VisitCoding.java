@@ -737,7 +737,7 @@ final class VisitCoding {
                     + " (an hour counts when more than " + hourAfter + " minutes of it were used)");
             return;
         }
-        notes.add(g.name() + ": the " + family + " family has no code for an infusion after another service: not billed");
+        notes.add(g.name() + ": the " + family + " family has no code for an infusion beside the initial service: not billed");
     }
 
     /**
@@ -755,7 +755,7 @@ final class VisitCoding {
         int units = hoursOf(g.minutes());
         add(hour, units, List.of(), g, g.name() + ": " + g.minutes() + " minutes of hydration "
                 + (g.resolved() != null && g.resolved().contains("not alongside") ? "outside the other infusions"
-                : "with no other infusion running") + ", billed by the hour after the initial service"
+                : "with no other infusion running") + ", billed by the hour beside the initial service"
                 + (initial == null ? "" : " (" + initial.name() + ")") + ": " + units + " hour" + plural(units)
                 + " (an hour counts when more than " + hourAfter + " minutes of it were used)");
     }
@@ -801,7 +801,7 @@ final class VisitCoding {
         }
         Code c = hierarchy.find(family, Method.PUSH, Role.SEQUENTIAL, setting);
         if (c == null) {
-            notes.add(g.name() + ": the " + family + " family has no code for a push after another service: not billed");
+            notes.add(g.name() + ": the " + family + " family has no code for a push beside the initial service: not billed");
             return;
         }
         if (add(c, 1, List.of(), g, g.name() + ": " + family + " push of a new drug, added to the initial service"
