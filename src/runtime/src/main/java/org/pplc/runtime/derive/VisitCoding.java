@@ -380,9 +380,9 @@ final class VisitCoding {
         return r.family().id() + " " + drug;
     }
 
+    /** A service of one record as recorded: a push, an injection, a pump, a refill, or an infusion without times. */
     private Given single(Resolved r) {
         Method m = r.record().method();
-        if (m == Method.PUSH && r.minutes() != null && r.minutes() > pushUpTo) m = Method.INFUSION;
         List<Piece> pieces = r.minutes() == null ? List.of() : List.of(new Piece(r.index(), r.record().start(), r.record().end()));
         return new Given(r.index(), r.record(), pieces, r.name(), r.family(), m, r.minutes(), r.record().site(),
                 r.record().primary(), joined(r.resolved()));
