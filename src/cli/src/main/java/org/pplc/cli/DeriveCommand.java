@@ -47,6 +47,7 @@ public final class DeriveCommand implements Callable<Integer> {
         try (files) {
             int records = 0;
             int errors = 0;
+            int warned = 0;
             try (ClaimReader reader = new ClaimReader(files.in(), ClaimReader.Purpose.DERIVE);
                  JsonOutput json = new JsonOutput(files.out())) {
                 while (reader.hasNext()) {
@@ -59,7 +60,12 @@ public final class DeriveCommand implements Callable<Integer> {
                     }
                     Derivation d = deriver.derive(((ClaimRecord.Valid) record).claim());
                     if (d instanceof Derivation.Derived derived) {
-                        json.writeClaim(derived.claim(), derived.policy(), derived.notes());
+                        json.writeClaim(derived.claim(), derived.policy(), derived.notes(), derived.warnings());
+                        for (String w : derived.warnings()) {
+                            err.println("pplc derive: " + (derived.id() == null ? "record " + record.index() : derived.id())
+                                    + ": warning: " + w);
+                        }
+                        warned += derived.warnings().isEmpty() ? 0 : 1;
                     } else {
                         Derivation.Failed failed = (Derivation.Failed) d;
                         json.writeError(new ClaimRecord.Invalid(record.index(), failed.id(), failed.error()));
@@ -69,7 +75,8 @@ public final class DeriveCommand implements Callable<Integer> {
             }
             files.commit();
             err.println(records + (records == 1 ? " visit: " : " visits: ") + (records - errors) + " derived, "
-                    + errors + (errors == 1 ? " error" : " errors"));
+                    + errors + (errors == 1 ? " error" : " errors")
+                    + (warned == 0 ? "" : ", " + warned + " with warnings"));
             return errors > 0 ? 2 : 0;
         } catch (UncheckedIOException | IOException e) {
             err.println("pplc derive: " + e.getMessage());

@@ -152,6 +152,38 @@ class DeriveCommandTest {
     }
 
     @Test
+    void anAdministrationDeriveCannotCodeMakesAnErrorRecordAndWarningsReachTheClaimAndStandardError() throws Exception {
+        String unknown = "{\"id\":\"UNK\",\"payer\":\"medicare\",\"setting\":\"facility\",\"dateOfService\":\"2026-02-02\","
+                + "\"administrations\":[{\"drug\":\"rituximab\",\"hcpcs\":\"J9312\",\"method\":\"infusion\","
+                + "\"start\":\"2026-02-02T09:00\",\"end\":\"2026-02-02T10:00\"},"
+                + "{\"drug\":\"pembrolizumab\",\"hcpcs\":\"J9271\",\"method\":\"infusion\","
+                + "\"start\":\"2026-02-02T10:00\",\"end\":\"2026-02-02T10:30\"}]}";
+        String warned = "{\"id\":\"WARN\",\"payer\":\"medicare\",\"setting\":\"facility\",\"dateOfService\":\"2026-02-02\","
+                + "\"administrations\":[{\"drug\":\"rituximab\",\"hcpcs\":\"J9312\",\"category\":\"therapeutic\","
+                + "\"method\":\"infusion\",\"start\":\"2026-02-03T09:00\",\"end\":\"2026-02-03T10:00\"}]}";
+        Run r = run(unknown + "\n" + warned + "\n", "derive", "--policies", POLICIES, "-");
+        assertEquals(2, r.exit(), r.err());
+        JsonNode error = r.records().get(0);
+        assertEquals("UNK", error.get("id").asText());
+        assertEquals(0, error.get("index").asInt());
+        assertEquals("error", error.get("decision").asText());
+        assertTrue(error.get("error").asText().startsWith("administrations[1].category: pembrolizumab, J9271: no category"
+                + " recorded, and J9271 is not in the drug table"), error.toString());
+        JsonNode claim = r.records().get(1);
+        // the record's category wins, with a warning; so does the date, with another
+        assertEquals(List.of("96365 x1"), codes(claim));
+        List<String> warnings = new ArrayList<>();
+        claim.get("warnings").forEach(w -> warnings.add(w.asText()));
+        assertEquals(2, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("administrations[0] (rituximab, J9312): given on 2026-02-03"), warnings.toString());
+        assertTrue(warnings.get(1).contains("the record says therapeutic while the drug table lists J9312 as chemo"),
+                warnings.toString());
+        assertTrue(r.err().contains("pplc derive: WARN: warning: administrations[0] (rituximab, J9312): given on 2026-02-03"),
+                r.err());
+        assertTrue(r.err().contains("2 visits: 1 derived, 1 error, 1 with warnings"), r.err());
+    }
+
+    @Test
     void aMissingFileIsReportedWithoutAStackTrace() throws Exception {
         Run r = run(null, "derive", "--policies", POLICIES, "no/such/visits.json");
         assertEquals(1, r.exit());

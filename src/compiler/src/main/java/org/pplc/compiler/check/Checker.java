@@ -686,12 +686,6 @@ public final class Checker {
             return named(FactKey.Kind.FAMILY);
         }
 
-        List<String> billables() {
-            List<String> all = codes();
-            all.addAll(named(FactKey.Kind.DRUG));
-            return all;
-        }
-
         private List<String> named(FactKey.Kind kind) {
             List<String> out = new ArrayList<>();
             for (FactKey key : scope.keys()) if (key.kind() == kind) out.add(key.name());
@@ -931,7 +925,9 @@ public final class Checker {
 
     /** {@code code} is the reference as written, the name of the fact's key; looked up by the key's shared instance. */
     private void billable(Name code, Fact f, Refs refs) {
-        if (!refs.billable(f.key().name())) unknownCode(code, refs.billables());
+        // Suggestions come from the codes of the hierarchy only: a drug code that merely looks like another
+        // (J9271 and J9070) is another drug, and policy text names no drug to match by name.
+        if (!refs.billable(f.key().name())) unknownCode(code, refs.codes());
     }
 
     private void unknownCode(Name code, java.util.Collection<String> known) {

@@ -138,9 +138,17 @@ public final class JsonOutput implements AutoCloseable {
      * billed (or needs a look), as "notes" after the administrations.
      */
     public void writeClaim(Claim c, String policy, List<String> notes) {
+        writeClaim(c, policy, notes, List.of());
+    }
+
+    /**
+     * As {@link #writeClaim(Claim, String, List)}, with derive's "warnings" (what in the record looks wrong
+     * though it was coded as given) after the notes; no field when there are none.
+     */
+    public void writeClaim(Claim c, String policy, List<String> notes, List<String> warnings) {
         pending = true;
         try {
-            claim(c, policy, notes);
+            claim(c, policy, notes, warnings);
             end();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -249,7 +257,7 @@ public final class JsonOutput implements AutoCloseable {
         g.writeEndObject();
     }
 
-    private void claim(Claim c, String policy, List<String> notes) throws IOException {
+    private void claim(Claim c, String policy, List<String> notes, List<String> warnings) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", c.id());
         g.writeStringField("payer", c.payer());
@@ -311,6 +319,7 @@ public final class JsonOutput implements AutoCloseable {
         }
         g.writeEndArray();
         if (!notes.isEmpty()) strings("notes", notes);
+        if (!warnings.isEmpty()) strings("warnings", warnings);
         g.writeEndObject();
     }
 

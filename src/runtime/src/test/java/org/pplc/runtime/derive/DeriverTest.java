@@ -407,12 +407,11 @@ class DeriverTest {
         }
 
         @Test
-        void aRecordWithoutAMethodIsNotedWithTheMethods() {
+        void aRecordWithoutAMethodIsAnErrorThatNamesItAndListsTheMethods() {
             Derivation d = derive(visit("medicare", FACILITY,
                     new Administration("fluorouracil", "J9190", "chemo", null, null, null, "A", null, false)));
-            assertEquals(List.of(), codes(d));
-            assertTrue(noted(d, "no method (push, infusion, pump, injection or refill): no administration code derived"),
-                    derived(d).notes().toString());
+            assertEquals("administrations[0].method: fluorouracil, J9190: no method (push, infusion, pump, injection or refill)",
+                    assertInstanceOf(Derivation.Failed.class, d).error());
         }
     }
 
@@ -459,7 +458,8 @@ class DeriverTest {
         void theSameDrugPushedAgainIsARepeatInTheFacility() {
             Derivation d = derive(repeatedPush(FACILITY));
             assertEquals(List.of("96413 x1", "96375 x1", "96376 x1"), codes(d));
-            assertTrue(because(d, "96376").contains("ondansetron was pushed again"), because(d, "96376"));
+            assertEquals("ondansetron was pushed at 11:00 and also at 10:05: a push of the same drug, not of a new one",
+                    because(d, "96376"));
         }
 
         @Test
@@ -574,13 +574,12 @@ class DeriverTest {
         }
 
         @Test
-        void anUnknownCategoryIsNotedNotGuessed() {
+        void anUnknownCategoryIsAnErrorNotGuessed() {
             Derivation d = derive(visit("medicare", FACILITY,
                     given("rituximab", "J9312", "chemo", INFUSION, "09:00", 60),
                     given("saline", "J7050", "hydraton", INFUSION, "10:00", 60)));
-            assertEquals(List.of("96413 x1"), codes(d));
-            assertTrue(noted(d, "category 'hydraton' is not a family of the hierarchy (did you mean hydration?)"),
-                    derived(d).notes().toString());
+            assertEquals("administrations[1].category: saline, J7050: 'hydraton' is not a family of policy medicare"
+                    + " (did you mean hydration?)", assertInstanceOf(Derivation.Failed.class, d).error());
         }
     }
 }
