@@ -14,11 +14,14 @@ import org.pplc.runtime.model.RuleKind;
 import org.pplc.runtime.model.RuleText;
 import org.pplc.runtime.model.Setting;
 import org.pplc.runtime.model.TimeRule;
+import org.pplc.runtime.model.UnitBasis;
 import org.pplc.runtime.policy.Payer;
 import org.pplc.runtime.policy.Plan;
 import org.pplc.runtime.policy.Policy;
 import org.pplc.runtime.policy.PolicySet;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -28,6 +31,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Builds the view model of every page from the compiled policies. Everything a page says comes
@@ -169,7 +174,7 @@ final class SiteModel {
                     Code c = reference.codes().get(code);
                     if (!f.id().equals(c.family())) continue;
                     codes.add(Model.map("code", code, "file", Model.file(code), "title", c.title(),
-                            "kind", c.addOn() ? "add-on" : "initial", "method", c.method() == null ? "" : Words.method(c.method()),
+                            "kind", kind(c), "method", c.method() == null ? "" : Words.method(c.method()),
                             "role", c.role() == null ? "" : c.role().id(),
                             "primaries", c.primaries().isEmpty() ? "" : String.join(", ", c.primaries())));
                 }
@@ -198,7 +203,10 @@ final class SiteModel {
         addOns.sort(null);
         Tree tree = tree(c);
         Map<String, Object> m = Model.map("root", "../", "title", code + ": " + c.title(), "code", code,
-                "codeTitle", c.title(), "kind", c.addOn() ? "add-on" : "initial",
+                "codeTitle", c.title(), "kind", kind(c), "factsFrom", factsFrom(c),
+                "standalone", c.code() + (c.initialIvService() ? " is an initial code: it needs no other code on the claim."
+                        : Words.lineUpkeep(c.role(), c.method()) ? " needs no other code on the claim; it is the day's only service."
+                        : " needs no other code on the claim; it is billed beside the visit's initial code, never instead of it."),
                 "family", familyTitle(c.family()), "familyId", Objects.toString(c.family(), ""),
                 "method", c.method() == null ? "" : Words.method(c.method()),
                 "role", c.role() == null ? "" : c.role().id(),
@@ -209,7 +217,8 @@ final class SiteModel {
                 "citation", Model.citation(c.provenance()),
                 "quick", quickAnswer(c),
                 "primaries", codeRefs(c.primaries()), "addOns", codeRefs(addOns),
-                "timeRules", timeRules(c), "unitTable", unitTable(c),
+                "timeRules", timeRules(c), "unitTable", unitTable(c), "unitCode", unitCode(c) == null ? "" : unitCode(c).code(),
+                "unitMinutes", sequentialInfusion(c) ? "Minutes of the sequential drug in all" : "Minutes of infusion in all",
                 "tree", tree.steps, "treeFinal", tree.finalText,
                 "useWhen", tree.useWhen, "doNotUse", tree.doNotUse,
                 "baseline", baseline == null ? "" : payerName(baseline.payer()),
@@ -219,22 +228,55 @@ final class SiteModel {
     }
 
     /**
-     * A code that needs no primary but is not the visit's initial service (a pump start, a refill):
-     * the single-initial-code check leaves it alone, and the page must say so (Code.initialService).
+     * A code that needs no primary but is not the visit's initial service (an injection, a pump start,
+     * a refill, a port flush): the single-initial-code check leaves it alone, and the page must say so
+     * (Code.initialIvService). An injection code counts each injection (CPT; NCCI Policy Manual, Chapter XI).
      */
     private static String standsBeside(Code c) {
+        if (Words.lineUpkeep(c.role(), c.method())) {
+            return c.code() + " needs no other code on the claim, and it does not count as the visit's one initial service;"
+                    + " it is reported only as the day's only service: when an infusion or injection used the device at the"
+                    + " visit, the upkeep is part of that service and is not billed.";
+        }
         return c.code() + " needs no other code on the claim, and it does not count as the visit's one initial service:"
-                + " the initial code of the visit, when there is one, is reported beside it.";
+                + " the initial code of the visit, when there is one, is reported beside it."
+                + (c.unit() == UnitBasis.INJECTION ? " Every injection is reported, one unit each, beside the visit's other"
+                + " injection codes and its IV codes." : "");
+    }
+
+    /** The kind a page and the index show: an add-on, the visit's initial service, or a code billed beside it. */
+    private static String kind(Code c) {
+        if (c.addOn()) return "add-on";
+        if (c.initialIvService()) return "initial";
+        return c.unit() == UnitBasis.INJECTION ? "per injection" : c.unit() == UnitBasis.REFILL ? "per refill" : "stand-alone";
+    }
+
+    /** What the code reports, from its role and method: "the first (initial) service of its kind at the visit, given by IV infusion". */
+    private static String reports(Code c) {
+        if (c.role() == null) return c.method() == null ? "a service" : "a service given by " + Words.method(c.method());
+        return Words.role(c.role(), c.method())
+                + (c.method() == null || Words.roleSaysMethod(c.role(), c.method()) ? "" : ", given by " + Words.method(c.method()));
+    }
+
+    /**
+     * The primary an add-on's page names for the visit's first service, as the engine's
+     * {@code {primary}} names it (Code.suggestedPrimary): one definition for both.
+     */
+    private String suggestedPrimary(Code c) {
+        return c.suggestedPrimary(reference.codes()::get);
+    }
+
+    /** As the engine names it under policy p: from that policy's codes. */
+    private static String suggestedPrimary(Code c, Policy p) {
+        return c.suggestedPrimary(p.codes()::get);
     }
 
     private List<String> quickAnswer(Code c) {
         List<String> q = new ArrayList<>();
         StringBuilder first = new StringBuilder();
-        first.append(c.code()).append(" is ").append(c.addOn() ? "an add-on code" : "an initial code")
-                .append(" of the ").append(familyTitle(c.family()).toLowerCase(java.util.Locale.ROOT)).append(" family");
-        if (c.role() != null) first.append(": it reports ").append(Words.role(c.role()));
-        if (c.method() != null) first.append(", given by ").append(Words.method(c.method()));
-        first.append('.');
+        first.append(c.code()).append(" is ").append(c.addOn() ? "an add-on code" : c.initialIvService() ? "an initial code" : "a stand-alone code")
+                .append(" of the ").append(familyTitle(c.family()).toLowerCase(java.util.Locale.ROOT)).append(" family")
+                .append(": it reports ").append(reports(c)).append('.');
         q.add(first.toString());
         if (c.addOn()) {
             q.add("It is billed only together with " + Words.or(c.primaries()) + " on the same claim and date of service.");
@@ -251,6 +293,75 @@ final class SiteModel {
                     + " in the outpatient hospital setting.");
         }
         return q;
+    }
+
+    // ---- which code set and which CMS quarter the page's facts come from
+
+    private static final Pattern CPT_YEAR = Pattern.compile("\\bCPT\\b[^0-9]{0,40}((?:19|20)\\d\\d)");
+    private static final Pattern DATE = Pattern.compile("\\b(\\d{4}-\\d{2}-\\d{2})\\b");
+
+    /** "Codes: AMA CPT 2024. MUE: CMS table 2024 Q3 (effective 2024-07-01)." */
+    private String factsFrom(Code c) {
+        String codes = cptYear(c);
+        Mue p = mue(reference, c.code(), MueSetting.PRACTITIONER), o = mue(reference, c.code(), MueSetting.OUTPATIENT);
+        String mues;
+        if (p == null && o == null) {
+            mues = "none in " + payerName(reference.payer()) + " for this code";
+        } else {
+            String qp = p == null ? null : quarter(mueTableStart(p)), qo = o == null ? null : quarter(mueTableStart(o));
+            mues = Objects.equals(qp, qo) || qo == null ? "CMS table " + qp + (qo == null ? " (practitioner only)" : "")
+                    : qp == null ? "CMS table " + qo + " (outpatient hospital only)"
+                    : "CMS practitioner table " + qp + ", outpatient hospital table " + qo;
+        }
+        return "Codes: " + (codes == null ? "the code set year is not recorded" : "AMA CPT " + codes) + ". MUE: " + mues + ".";
+    }
+
+    /**
+     * The CPT year of a code's definition: the year its own citation gives after "CPT", else the one
+     * its layer's sources give, else the year that layer takes effect; null when none is known.
+     */
+    private String cptYear(Code c) {
+        Provenance pr = c.provenance();
+        Matcher m = CPT_YEAR.matcher(pr == null || pr.citation() == null ? "" : pr.citation());
+        if (m.find()) return m.group(1);
+        Policy layer = pr == null ? null : set.policy(pr.layer());
+        if (layer == null) return null;
+        if (layer.meta() != null) {
+            for (String source : layer.meta().sources()) {
+                m = CPT_YEAR.matcher(source);
+                if (m.find()) return m.group(1);
+            }
+        }
+        return Integer.toString(layer.effectiveFrom().getYear());
+    }
+
+    /**
+     * The first day of the CMS MUE table an MUE comes from: the date its citation gives (the
+     * {@code from "CMS MUE tables ..., effective 2024-07-01"} group), else the day the policy that
+     * set it takes effect, when the MUE rows carry no table quarter ({@code from "..." quarter 2024Q3}).
+     * The one accessor the pages read a table's quarter through.
+     */
+    LocalDate mueTableStart(Mue mue) {
+        if (mue.tableQuarter() != null) return mue.tableQuarter().firstDay();
+        Provenance pr = mue.provenance();
+        if (pr != null && pr.citation() != null) {
+            Matcher m = DATE.matcher(pr.citation());
+            while (m.find()) {
+                try {
+                    return LocalDate.parse(m.group(1));
+                } catch (DateTimeParseException notADate) {
+                    // a number shaped like a date that is none (2024-13-40): look on
+                }
+            }
+        }
+        Policy layer = pr == null ? null : set.policy(pr.layer());
+        return layer == null ? null : layer.effectiveFrom();
+    }
+
+    /** "2024 Q3 (effective 2024-07-01)", or "of an unknown quarter". */
+    private static String quarter(LocalDate start) {
+        if (start == null) return "of an unknown quarter";
+        return start.getYear() + " Q" + ((start.getMonthValue() - 1) / 3 + 1) + " (effective " + start + ")";
     }
 
     private static Mue mue(Policy p, String code, MueSetting s) {
@@ -281,6 +392,22 @@ final class SiteModel {
         if (hydration >= 0 && "hydration".equals(c.family())) {
             out.add("Hydration is reported only when it runs more than " + hydration + " minutes.");
         }
+        Code hourCode = sequentialInfusion(c) ? hourCode(c.family()) : null;
+        if (hour >= 0 && hourCode != null) {
+            out.add("When the sequential drug runs past its first hour, each further hour is a unit of " + hourCode.code()
+                    + " beside " + c.code() + ", under the same rule: a further hour counts only when more than " + hour
+                    + " minutes of it were used (" + (61 + hour) + " to " + (120 + hour) + " minutes of the drug in all add one unit).");
+        }
+        if (hour >= 0 && sequentialInfusion(c)) {
+            for (Family f : familiesByRank()) {
+                Code byHour = f.id().equals(c.family()) ? null : byTheHour(f.id());
+                if (byHour == null) continue;
+                out.add("A drug of the " + f.title().toLowerCase(java.util.Locale.ROOT) + " family has no sequential code:"
+                        + " given after another service it is billed by the hour with " + byHour.code() + ", one unit for each hour,"
+                        + " the last counting when more than " + hour + " minutes of it were used"
+                        + ("hydration".equals(f.id()) && hydration >= 0 ? " (hydration of " + hydration + " minutes or less is not reported)." : "."));
+            }
+        }
         if (pump >= 0 && c.method() == Method.PUMP && c.role() == Role.PUMP_START && TimeRule.PUMP_AFTER_FAMILY.equals(c.family())) {
             out.add("A chemotherapy pump infusion is a pump start only when it runs more than " + pump + " minutes"
                     + (pump % 60 == 0 ? " (" + pump / 60 + " hours)" : "") + "; a shorter one is coded by its time,"
@@ -289,10 +416,44 @@ final class SiteModel {
         return out;
     }
 
+    /** An infusion of a further, different drug (96417, 96367): its time past the first hour takes the family's hour code. */
+    private static boolean sequentialInfusion(Code c) {
+        return c.role() == Role.SEQUENTIAL && c.method() == Method.INFUSION;
+    }
+
+    /**
+     * The family's additional-hour code of IV infusions, the first declared (96415, 96366, 96361):
+     * the code derive adds for an infusion's further hours (VisitCoding.addHours through Hierarchy.find).
+     */
+    private Code hourCode(String family) {
+        return family == null ? null : first(o -> family.equals(o.family()) && o.method() == Method.INFUSION && o.role() == Role.ADDITIONAL_HOUR);
+    }
+
+    /**
+     * The code a family without a sequential infusion code bills a later infusion with: its hour code
+     * (hydration after another service is 96361; derive's VisitCoding.codeLaterInfusion), or null.
+     */
+    private Code byTheHour(String family) {
+        boolean sequential = first(o -> family.equals(o.family()) && o.method() == Method.INFUSION && o.role() == Role.SEQUENTIAL) != null;
+        return sequential ? null : hourCode(family);
+    }
+
+    private List<Family> familiesByRank() {
+        List<Family> fams = new ArrayList<>(reference.families().values());
+        fams.sort(Comparator.comparingInt(Family::rank).thenComparing(Family::id));
+        return fams;
+    }
+
+    /** The code whose units the page's minutes table counts: the code itself when it is an hour code, else a sequential infusion's hour code. */
+    private Code unitCode(Code c) {
+        if (c.role() == Role.ADDITIONAL_HOUR) return c;
+        return sequentialInfusion(c) ? hourCode(c.family()) : null;
+    }
+
     /** Minutes of one infusion and the units of the additional-hour code they give, from the policy's threshold. */
     private List<Object> unitTable(Code c) {
         List<Object> rows = new ArrayList<>();
-        if (c.role() != Role.ADDITIONAL_HOUR) return rows;
+        if (unitCode(c) == null) return rows;
         int hour = reference.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, -1);
         int push = reference.time(TimeRule.Kind.PUSH_UP_TO_MINUTES, 15);
         if (hour < 0) return rows;
@@ -321,7 +482,7 @@ final class SiteModel {
         List<Object> doNotUse = new ArrayList<>();
         if (c.addOn()) {
             List<Object> alts = new ArrayList<>();
-            alts.add(alt("the visit has no initial service yet; report it first", c.primaries().isEmpty() ? null : c.primaries().get(0), null));
+            alts.add(alt("the visit has no initial service yet; report it first", suggestedPrimary(c), null));
             steps.add(step("Is " + Words.or(c.primaries()) + " on the claim for the same date of service?",
                     c.code() + " cannot be billed on its own.", alts));
             useWhen.add("The claim has " + Words.or(c.primaries()) + " for the same date of service.");
@@ -332,7 +493,7 @@ final class SiteModel {
             for (Code other : reference.codes().values()) {
                 if (other.addOn() && Objects.equals(other.family(), c.family()) && other.method() == c.method()
                         && other.primaries().contains(c.code()) && !alts.stream().anyMatch(a -> ((Map<?, ?>) a).get("role").equals(other.role().id()))) {
-                    alts.add(alt(Words.role(other.role()), other.code(), null));
+                    alts.add(alt(Words.role(other.role(), other.method()), other.code(), null));
                 }
             }
             ModifierRule.SecondInitial second = reference.secondInitialModifiers();
@@ -347,14 +508,23 @@ final class SiteModel {
         // the family: another family's code with the same method and role
         if (c.family() != null) {
             List<Object> alts = new ArrayList<>();
-            List<Family> fams = new ArrayList<>(reference.families().values());
-            fams.sort(Comparator.comparingInt(Family::rank).thenComparing(Family::id));
-            for (Family f : fams) {
+            int hour = reference.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, -1);
+            for (Family f : familiesByRank()) {
                 if (f.id().equals(c.family())) continue;
                 Code other = first(o -> f.id().equals(o.family()) && o.method() == c.method() && o.role() == c.role());
-                alts.add(alt("a drug of the " + f.title().toLowerCase(java.util.Locale.ROOT) + " family",
+                // a later infusion of a family without a sequential code is billed by its hours (hydration: 96361)
+                Code byHour = other == null && sequentialInfusion(c) ? byTheHour(f.id()) : null;
+                String family = f.title().toLowerCase(java.util.Locale.ROOT);
+                if (byHour != null) {
+                    String note = "billed by the hour after another service, since that family has no sequential code"
+                            + (hour < 0 ? "" : "; the last hour counts when more than " + hour + " minutes of it were used");
+                    alts.add(alt("a drug of the " + family + " family", byHour.code(), note));
+                    doNotUse.add(alt("the drug belongs to the " + family + " family", byHour.code(), "billed by the hour"));
+                    continue;
+                }
+                alts.add(alt("a drug of the " + family + " family",
                         other == null ? null : other.code(), other == null ? "that family has no code with this method and role" : null));
-                if (other != null) doNotUse.add(alt("the drug belongs to the " + f.title().toLowerCase(java.util.Locale.ROOT) + " family", other.code(), null));
+                if (other != null) doNotUse.add(alt("the drug belongs to the " + family + " family", other.code(), null));
             }
             steps.add(step("Is the drug of the " + familyTitle(c.family()).toLowerCase(java.util.Locale.ROOT) + " family?",
                     "Use the code of the drug's own family:", alts));
@@ -389,18 +559,19 @@ final class SiteModel {
                 Code other = first(o -> Objects.equals(o.family(), c.family()) && o.method() == c.method() && o.role() == r);
                 if (other != null) {
                     seen.add(r);
-                    alts.add(alt(Words.role(r), other.code(), null));
-                    doNotUse.add(alt("it is " + Words.role(r), other.code(), null));
+                    alts.add(alt(Words.role(r, other.method()), other.code(), null));
+                    doNotUse.add(alt("it is " + Words.role(r, other.method()), other.code(), null));
                 }
             }
             if (c.role() != Role.CONCURRENT && !seen.contains(Role.CONCURRENT)
                     && first(o -> Objects.equals(o.family(), c.family()) && o.role() == Role.CONCURRENT) == null
-                    && (c.role() == Role.SEQUENTIAL || c.role() == Role.INITIAL)) {
+                    && (c.role() == Role.SEQUENTIAL || c.role() == Role.INITIAL) && c.method() != Method.INJECTION) {
                 alts.add(alt(Words.role(Role.CONCURRENT), null,
                         "the " + familyTitle(c.family()).toLowerCase(java.util.Locale.ROOT) + " family has no concurrent code"));
             }
-            steps.add(step(Words.roleQuestion(c.role()), "Use the code for what the service is:", alts));
-            useWhen.add("It is " + Words.role(c.role()) + ".");
+            steps.add(step(Words.roleQuestion(c.role(), c.method()),
+                    alts.isEmpty() ? "The family has no other code given this way." : "Use the code for what the service is:", alts));
+            useWhen.add("It is " + Words.role(c.role(), c.method()) + ".");
         }
         if (c.role() == Role.ADDITIONAL_HOUR) {
             int hour = reference.time(TimeRule.Kind.ADDITIONAL_HOUR_AFTER_MINUTES, -1);
@@ -584,7 +755,7 @@ final class SiteModel {
         return Words.fill(text, name -> switch (name) {
             case "code" -> c.code();
             case "primaries" -> Words.or(c.primaries());
-            case "primary" -> c.primaries().isEmpty() ? null : c.primaries().get(0);
+            case "primary" -> suggestedPrimary(c, p);
             case "cap" -> sameMue ? Integer.toString(mp.cap()) : null;
             case "indicator" -> sameMue ? mp.indicator().words() : null;
             case "threshold" -> r == null || r.audit() == null ? null : Integer.toString(r.audit().units());
@@ -623,6 +794,8 @@ final class SiteModel {
                     "Only one initial code is reported a visit. A second one is accepted only for a separate IV site"
                             + (second == null ? "." : ", marked with " + Words.or(second.modifiers()) + ".")
                             + " Otherwise the service takes its add-on code."));
+        } else if (Words.lineUpkeep(c.role(), c.method())) {
+            out.add(qa("Can a visit carry " + c.code() + " next to an initial code?", "No. " + standsBeside(c)));
         } else {
             out.add(qa("Can a visit carry " + c.code() + " next to an initial code?",
                     "Yes. " + standsBeside(c) + " No distinct-site modifier is needed for it."));
@@ -639,7 +812,7 @@ final class SiteModel {
                 Code oc = reference.codes().get(other);
                 if (oc == null || !Objects.equals(oc.family(), c.family())) continue;
                 out.add(qa(c.code() + " or " + other + "?",
-                        c.code() + " reports " + describe(c) + "; " + other + " reports " + describe(oc) + "."));
+                        c.code() + " reports " + reports(c) + "; " + other + " reports " + reports(oc) + "."));
             }
         }
         Mue p = mue(base, c.code(), MueSetting.PRACTITIONER), o = mue(base, c.code(), MueSetting.OUTPATIENT);
@@ -678,10 +851,6 @@ final class SiteModel {
                     "No. The hierarchy allows it only in the " + c.onlyIn().id() + " setting."));
         }
         return out;
-    }
-
-    private String describe(Code c) {
-        return (c.role() == null ? "a service" : Words.role(c.role())) + (c.method() == null ? "" : " by " + Words.method(c.method()));
     }
 
     private static Map<String, Object> qa(String q, String a) {

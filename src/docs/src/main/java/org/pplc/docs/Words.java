@@ -39,6 +39,55 @@ final class Words {
         };
     }
 
+    /**
+     * What a code of this role and method reports. The role's words, except where the method
+     * changes what the role means: an injection written {@code role initial} (96372, 96401, 96402)
+     * is reported for each injection beside every other code, never as the visit's first service
+     * (CPT; NCCI Policy Manual, Chapter XI), an injection's "pump start" is an injector applied for a
+     * later dose (96377), and a refill that is not a pump's (the port flush 96523)
+     * keeps a device working rather than a pump filled.
+     */
+    static String role(Role role, Method method) {
+        if (role == Role.INITIAL && method == Method.INJECTION) {
+            return "a drug given by injection, billed beside the visit's other injections and IV services";
+        }
+        if (role == Role.PUMP_START && method == Method.INJECTION) {
+            return "the start of a dose that an injector applied at the visit gives later, billed beside the visit's other"
+                    + " injections and IV services";
+        }
+        if (lineUpkeep(role, method)) {
+            return "the upkeep of an implanted line or device already in place, not the giving of a drug";
+        }
+        return role(role);
+    }
+
+    /** Whether {@link #role(Role, Method)} already says how the drug went in. */
+    static boolean roleSaysMethod(Role role, Method method) {
+        return (role == Role.INITIAL || role == Role.PUMP_START) && method == Method.INJECTION
+                || lineUpkeep(role, method);
+    }
+
+    /**
+     * A refill of something that is not a pump: the flush of an implanted access device (96523),
+     * which CPT reports only as the day's only service; when an infusion or injection used the
+     * device at the visit, the flush is part of that service.
+     */
+    static boolean lineUpkeep(Role role, Method method) {
+        return role == Role.REFILL && method != null && method != Method.PUMP;
+    }
+
+    /** The question the decision tree asks for a role and method; see {@link #role(Role, Method)}. */
+    static String roleQuestion(Role role, Method method) {
+        if (role == Role.INITIAL && method == Method.INJECTION) {
+            return "Is it a drug given by injection, reported on its own beside the visit's other services?";
+        }
+        if (role == Role.PUMP_START && method == Method.INJECTION) return "Is it an injector applied at the visit to give the dose later?";
+        if (lineUpkeep(role, method)) {
+            return "Is it upkeep of an implanted line or device already in place, and the day's only service?";
+        }
+        return roleQuestion(role);
+    }
+
     /** The question the decision tree asks for a role. */
     static String roleQuestion(Role role) {
         return switch (role) {

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
@@ -150,6 +151,16 @@ class DocumentSiteTest {
             // and the page's own words: the one-initial-code sentence, the first step of its decision tree
             assertEquals(fired, page.contains("A visit has one initial code"), c.code() + " quick answer");
             assertEquals(fired, page.contains("Is it the first initial service of the visit"), c.code() + " decision tree");
+            // the role's words and the kind: only a code the check counts is the first (initial) service or an initial code
+            Document d = html("html/codes/" + c.code() + ".html");
+            String quick = section(d, "quick");
+            assertEquals(fired, quick.contains("first (initial) service"), c.code() + " quick answer: " + quick);
+            assertEquals(fired, quick.contains(c.code() + " is an initial code"), c.code() + " quick answer: " + quick);
+            // beside the initial code, except the port flush: CPT reports it only as the day's only service
+            boolean flush = c.role() == org.pplc.runtime.model.Role.REFILL && c.method() != org.pplc.runtime.model.Method.PUMP;
+            assertEquals(!fired && !flush, quick.contains("reported beside it"), c.code() + " quick answer: " + quick);
+            assertEquals(flush, quick.contains("only as the day's only service"), c.code() + " quick answer: " + quick);
+            assertEquals(fired, fact(d, "Kind").equals("initial"), c.code() + " kind " + fact(d, "Kind"));
             if (shown) listed++;
             else notListed++;
         }
@@ -244,5 +255,227 @@ class DocumentSiteTest {
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
+    }
+
+    // ------------------------------------------------------------------ issue 17: what CPT says
+
+    /** The text of a page's section: everything after its h2 up to the next h2. */
+    private static String section(Document d, String id) {
+        StringBuilder b = new StringBuilder();
+        Element h = d.getElementById(id);
+        for (Element e = h == null ? null : h.nextElementSibling(); e != null && !e.tagName().equals("h2"); e = e.nextElementSibling()) {
+            b.append(e.text()).append('\n');
+        }
+        return b.toString();
+    }
+
+    private static String fact(Document d, String name) {
+        for (Element dt : d.select("dl.facts dt")) if (dt.text().equals(name)) return dt.nextElementSibling().text();
+        throw new AssertionError("no fact " + name);
+    }
+
+    private static Policy medicare() {
+        return shipped.policySet().policy("medicare-part-b");
+    }
+
+    private static Claim claim(Setting setting, String... codes) {
+        List<ClaimLine> lines = new ArrayList<>();
+        for (String c : codes) lines.add(new ClaimLine(lines.size() + 1, c, 1, List.of()));
+        return new Claim("T", "medicare", null, setting, setting == Setting.FACILITY ? "22" : "11", LocalDate.of(2026, 3, 2),
+                lines, List.of(), List.of());
+    }
+
+    /**
+     * Injections are reported for each injection, beside each other and beside the IV codes (CPT;
+     * NCCI Policy Manual, Chapter XI): the engine passes them with an initial IV code, and their
+     * pages never call them the first (initial) service or the visit's one initial code.
+     */
+    @Test
+    void injectionCodesArePerInjectionBesideEachOtherAndBesideTheIvCodes() {
+        Adjudicator engine = new Adjudicator(shipped.policySet());
+        List<Code> injections = medicare().codes().values().stream()
+                .filter(c -> !c.addOn() && c.method() == org.pplc.runtime.model.Method.INJECTION).toList();
+        assertTrue(injections.stream().map(Code::code).toList().containsAll(List.of("96372", "96401", "96402")), injections.toString());
+        for (Code c : injections) {
+            for (Setting s : List.of(Setting.FACILITY, Setting.PROFESSIONAL)) {
+                for (String iv : List.of("96413", "96365", "96374")) {
+                    String other = c.code().equals("96372") ? "96401" : "96372";
+                    var r = engine.evaluate(claim(s, c.code(), iv, other));
+                    assertFalse(r.findings().stream().anyMatch(f -> f.rule() == RuleKind.SINGLE_INITIAL_CODE),
+                            c.code() + " beside " + iv + " and " + other + " in " + s + ": " + r.findings());
+                }
+            }
+            Document d = html("html/codes/" + c.code() + ".html");
+            String quick = section(d, "quick");
+            assertFalse(quick.contains("first (initial)") || quick.contains("one initial code") || quick.contains("is an initial code"),
+                    c.code() + " quick answer: " + quick);
+            assertTrue(quick.contains("billed beside the visit's other injections and IV services"), c.code() + ": " + quick);
+            if (c.unit() == org.pplc.runtime.model.UnitBasis.INJECTION) {
+                assertTrue(quick.contains("Every injection is reported, one unit each"), c.code() + ": " + quick);
+                assertEquals("per injection", fact(d, "Kind"), c.code());
+            }
+            for (String part : List.of("tree", "use", "hierarchy")) {
+                String text = section(d, part);
+                assertFalse(text.contains("first (initial) service of its kind") || text.contains("is an initial code")
+                        || text.contains("first initial service"), c.code() + " " + part + ": " + text);
+            }
+        }
+        // the coder's example: a hormone injection and a bone-agent injection in the office
+        assertEquals(List.of(), engine.evaluate(claim(Setting.PROFESSIONAL, "96402", "96372")).findings());
+    }
+
+    /** A refill is a pump's; the port flush (method infusion, role refill) keeps a line working and is worded so. */
+    @Test
+    void refillsAndThePortFlushAreWordedByTheirMethod() {
+        int pumps = 0, lines = 0;
+        for (Code c : medicare().codes().values()) {
+            if (c.role() != org.pplc.runtime.model.Role.REFILL) continue;
+            String quick = section(html("html/codes/" + c.code() + ".html"), "quick");
+            assertFalse(quick.contains("first (initial)") || quick.contains("is an initial code"), c.code() + ": " + quick);
+            if (c.method() == org.pplc.runtime.model.Method.PUMP) {
+                assertTrue(quick.contains("reported beside it"), c.code() + ": " + quick);
+                pumps++;
+                assertTrue(quick.contains("the refill or maintenance of a pump"), c.code() + ": " + quick);
+            } else {
+                lines++;
+                assertFalse(quick.contains("pump"), c.code() + ": " + quick);
+                assertTrue(quick.contains("upkeep of an implanted line or device"), c.code() + ": " + quick);
+                assertTrue(quick.contains("only as the day's only service"), c.code() + ": " + quick);
+            }
+        }
+        assertTrue(pumps >= 2 && lines >= 1, pumps + " pump refills, " + lines + " port flushes");
+    }
+
+    /**
+     * The repair of an orphan add-on names the initial code of the add-on's own kind (its family,
+     * then its method), the same code on the page and in the engine's fix: an orphan 96367 asks
+     * for 96365, not hydration's 96360.
+     */
+    @Test
+    void orphanAddOnRepairNamesTheInitialCodeOfItsOwnKindOnPageAndInTheEngine() {
+        Adjudicator engine = new Adjudicator(shipped.policySet());
+        Map<String, Code> codes = medicare().codes();
+        Map<String, String> named = new java.util.TreeMap<>();
+        for (Code c : codes.values()) {
+            if (!c.addOn()) continue;
+            Setting s = c.onlyIn() == null ? Setting.FACILITY : c.onlyIn();
+            var fix = engine.evaluate(claim(s, c.code())).findings().stream()
+                    .filter(f -> f.rule() == RuleKind.ADDON_REQUIRES_PRIMARY).findFirst().orElseThrow().fix();
+            Document d = html("html/codes/" + c.code() + ".html");
+            String pageFix = d.select("#denial-addon-requires-primary dt").stream().filter(dt -> dt.text().equals("Fix"))
+                    .findFirst().orElseThrow().nextElementSibling().text();
+            assertEquals(fix, pageFix, c.code() + ": the page's repair and the engine's");
+            String first = d.select("ol.tree > li").first().select("a").first().text();
+            assertTrue(fix.contains(first), c.code() + ": tree names " + first + ", fix says " + fix);
+            named.put(c.code(), first);
+            Code p = codes.get(first);
+            assertTrue(c.primaries().contains(first), c.code() + " names " + first);
+            // the rule, checked against every primary: an initial code over an add-on, the own family, then the own method
+            for (String q : c.primaries()) {
+                Code o = codes.get(q);
+                if (!o.addOn() && p.addOn()) throw new AssertionError(c.code() + " names add-on " + first + " over " + q);
+                if (o.addOn() != p.addOn()) continue;
+                boolean fam = Objects.equals(o.family(), c.family()), pFam = Objects.equals(p.family(), c.family());
+                assertFalse(fam && !pFam, c.code() + " names " + first + " over " + q + " of its own family");
+                if (fam == pFam) assertFalse(o.method() == c.method() && p.method() != c.method(),
+                        c.code() + " names " + first + " over " + q + " of its own method");
+            }
+        }
+        assertEquals("96365", named.get("96367"));
+        assertEquals("96365", named.get("96366"));
+        assertEquals("96374", named.get("96375"));
+        assertEquals("96360", named.get("96361"));
+        assertEquals("96413", named.get("96417"));
+        assertEquals("96409", named.get("96411"));
+    }
+
+    /**
+     * A sequential drug's further hours take the family's additional-hour code by the same
+     * more-than-30-minutes rule, and a hydration infusion after another service is billed by the
+     * hour (96361): the 96417 and 96367 pages say so, with the codes and units derive bills.
+     */
+    @Test
+    void sequentialInfusionPagesGiveTheFurtherHoursAndTheHydrationBranchAsDeriveBillsThem() {
+        org.pplc.runtime.derive.Deriver deriver = new org.pplc.runtime.derive.Deriver(shipped.policySet());
+        Map<String, Code> codes = medicare().codes();
+        int pages = 0;
+        for (Code c : codes.values()) {
+            if (c.role() != org.pplc.runtime.model.Role.SEQUENTIAL || c.method() != org.pplc.runtime.model.Method.INFUSION) continue;
+            pages++;
+            List<String> drugs = medicare().drugs().values().stream().filter(x -> c.family().equals(x.category()))
+                    .map(org.pplc.runtime.model.Drug::hcpcs).toList();
+            List<String> fluids = medicare().drugs().values().stream().filter(x -> "hydration".equals(x.category()))
+                    .map(org.pplc.runtime.model.Drug::hcpcs).toList();
+            Document d = html("html/codes/" + c.code() + ".html");
+            String timing = section(d, "timing");
+            Map<Integer, Integer> table = new java.util.LinkedHashMap<>();
+            for (Element row : d.select("#timing ~ table.narrow tbody tr")) {
+                String[] range = row.select("td").get(0).text().split(" to ");
+                for (int m = Integer.parseInt(range[0]); m <= Integer.parseInt(range[1]); m++) {
+                    table.put(m, Integer.parseInt(row.select("td").get(1).text()));
+                }
+            }
+            assertFalse(table.isEmpty(), c.code() + " has no minutes table");
+            String hourCode = null;
+            for (int minutes : new int[]{20, 60, 61, 90, 91, 120, 150, 151, 210, 211, 270}) {
+                var lines = derive(deriver, c.family(), drugs.get(0), drugs.get(1), minutes);
+                assertTrue(lines.stream().anyMatch(l -> l.code().equals(c.code()) && l.units() == 1), c.code() + " " + minutes + ": " + lines);
+                int units = 0;
+                for (ClaimLine l : lines) {
+                    Code lc = codes.get(l.code());
+                    if (lc != null && lc.role() == org.pplc.runtime.model.Role.ADDITIONAL_HOUR && l.line() > 1) {
+                        hourCode = l.code();
+                        units += l.units();
+                    }
+                }
+                assertEquals(table.get(minutes), units, c.code() + ": the page's units for a " + minutes + "-minute sequential drug");
+            }
+            assertTrue(timing.contains("each further hour is a unit of " + hourCode + " beside " + c.code())
+                    && timing.contains("more than 30 minutes") && timing.contains("91 to 150"), c.code() + ": " + timing);
+            assertTrue(d.select("#timing ~ table.narrow caption").first().text().contains(hourCode), c.code());
+            // hydration after the initial service: derive bills it by the hour, and the page names that code
+            var hydration = derive(deriver, c.family(), drugs.get(0), fluids.get(0), 60);
+            String fluidCode = hydration.stream().filter(l -> l.line() > 1 && codes.containsKey(l.code())
+                    && "hydration".equals(codes.get(l.code()).family())).findFirst().orElseThrow(() -> new AssertionError(hydration.toString())).code();
+            Element branch = d.select("ol.tree > li").stream().flatMap(li -> li.select("li").stream())
+                    .filter(li -> li.text().startsWith("a drug of the hydration")).findFirst().orElseThrow();
+            assertEquals(fluidCode, branch.select("a").text(), c.code() + " hydration branch: " + branch.text());
+            assertTrue(timing.contains("billed by the hour with " + fluidCode), c.code() + ": " + timing);
+        }
+        assertEquals(2, pages, "96417 and 96367");
+    }
+
+    /** The lines derive bills for a first drug infused an hour and a second one for {@code minutes} after it, same site. */
+    private static List<ClaimLine> derive(org.pplc.runtime.derive.Deriver deriver, String family, String first, String second, int minutes) {
+        java.time.LocalDateTime at = LocalDate.of(2026, 3, 2).atTime(9, 0);
+        var m = org.pplc.runtime.model.Method.INFUSION;
+        var visit = new Claim("V", "medicare", null, Setting.FACILITY, "22", LocalDate.of(2026, 3, 2), List.of(), List.of(), List.of(
+                new org.pplc.runtime.claim.Administration(first, first, null, m, at, at.plusMinutes(60), "A", null, true),
+                new org.pplc.runtime.claim.Administration(second, second, null, m, at.plusMinutes(60), at.plusMinutes(60 + minutes), "A", null, false)));
+        var r = deriver.derive(visit);
+        if (!(r instanceof org.pplc.runtime.derive.Derivation.Derived ok)) throw new AssertionError(r.toString());
+        return ok.claim().lines();
+    }
+
+    /** Every code page says which CPT year and which CMS MUE quarter its facts come from. */
+    @Test
+    void codePagesSayWhichCptYearAndMueQuarterTheirFactsComeFrom() {
+        assertEquals("Codes: AMA CPT 2024. MUE: CMS table 2024 Q3 (effective 2024-07-01).", fact(html("html/codes/96417.html"), "Facts from"));
+        for (String code : medicare().codes().keySet()) {
+            String facts = fact(html("html/codes/" + code + ".html"), "Facts from");
+            assertTrue(facts.startsWith("Codes: AMA CPT 2024. MUE: "), code + ": " + facts);
+            boolean hasMue = medicare().rulesFor(code) != null && medicare().rulesFor(code).practitionerMue() != null;
+            assertEquals(hasMue, facts.contains("2024 Q3 (effective 2024-07-01)"), code + ": " + facts);
+            assertTrue(Fixtures.text(site, "markdown/codes/" + code + ".md").contains("| Facts from | " + facts.replace("(", "\\(").replace(")", "\\)") + " |"), code);
+        }
+        // another quarter's table, and a table whose citation gives no date (the policy's effective date stands)
+        var q4 = Fixtures.render(Fixtures.base(t -> t.replace("from \"CMS MUE table\"", "from \"CMS MUE table, effective 2024-10-01\"")), null);
+        assertEquals("Codes: AMA CPT 2024. MUE: CMS table 2024 Q4 (effective 2024-10-01).",
+                fact(Jsoup.parse(Fixtures.text(q4, "html/codes/96417.html")), "Facts from"));
+        var undated = Fixtures.render(Fixtures.base(t -> t), null);
+        String facts = fact(Jsoup.parse(Fixtures.text(undated, "html/codes/96417.html")), "Facts from");
+        assertEquals("Codes: AMA CPT 2024. MUE: CMS table 2024 Q3 (effective 2024-07-01).", facts);
+        assertTrue(fact(Jsoup.parse(Fixtures.text(undated, "html/codes/96409.html")), "Facts from").endsWith("MUE: none in Medicare Part B for this code."),
+                fact(Jsoup.parse(Fixtures.text(undated, "html/codes/96409.html")), "Facts from"));
     }
 }

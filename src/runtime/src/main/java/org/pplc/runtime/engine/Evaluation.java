@@ -297,7 +297,7 @@ final class Evaluation {
         }
         fire(i, RuleKind.ADDON_REQUIRES_PRIMARY, line, line.units(), src, name -> switch (name) {
             case "primaries" -> Texts.or(codes);
-            case "primary" -> codes.isEmpty() ? "" : codes.get(0);
+            case "primary" -> codes.isEmpty() ? "" : e.definition.suggestedPrimary(c -> p.entry(c) == null ? null : p.entry(c).definition);
             default -> null;
         });
         if (notes != null) note(i, RuleKind.ADDON_REQUIRES_PRIMARY, true, src, () -> e.code + " is an add-on of " + Texts.or(codes)

@@ -1,6 +1,7 @@
 package org.pplc.runtime.model;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One administration code of the hierarchy.
@@ -31,5 +32,30 @@ public record Code(String code, String title, boolean addOn, String family, Meth
      */
     public boolean initialIvService() {
         return !addOn && role == Role.INITIAL && method != null && method.intravenous();
+    }
+
+    /**
+     * The primary a repair names for this add-on when none is on the claim (the rule texts'
+     * {@code {primary}}): the primary that starts the add-on's own kind of service. Initial codes
+     * come before primaries that are themselves add-ons (96367 of 96366), then those of the add-on's
+     * own family, then of its own method; among equals the order of the add-on edit file. So an
+     * orphan 96367 (therapeutic infusion) names 96365, not hydration's 96360, and 96375 names 96374.
+     *
+     * @param codes the policy's codes by number (null for a code it does not define)
+     * @return null only when the code has no primaries
+     */
+    public String suggestedPrimary(Function<String, Code> codes) {
+        String best = null;
+        int bestScore = Integer.MAX_VALUE;
+        for (String p : primaries) {
+            Code c = codes.apply(p);
+            int score = c == null ? 8 : (c.addOn ? 4 : 0) + (java.util.Objects.equals(c.family, family) ? 0 : 2)
+                    + (c.method == method ? 0 : 1);
+            if (score < bestScore) {
+                best = p;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 }

@@ -118,6 +118,27 @@ class AdjudicatorTest {
         assertEquals(Decision.PASS, medicare(FACILITY, "96413", "96416", "96521").decision());
     }
 
+    /** Injections are reported per injection, beside each other and beside IV codes (CPT; NCCI Policy Manual, Chapter XI). */
+    @Test
+    void injectionsAreNeverTheOneInitialCode() {
+        for (Setting s : Setting.values()) {
+            assertEquals(List.of(), rules(medicare(s, "96372", "96413", "96401")), s.id());
+            assertEquals(List.of(), rules(medicare(s, "96401x2", "96372", "96374")), s.id());
+        }
+        // the IV codes still count among themselves, whatever injections stand before them
+        assertEquals(List.of(RuleKind.SINGLE_INITIAL_CODE), rules(medicare(FACILITY, "96372", "96413", "96365")));
+    }
+
+    /** The repair of an orphan add-on names the initial code of its own family and method, not the first primary listed. */
+    @Test
+    void orphanAddOnFixNamesThePrimaryOfItsOwnKind() {
+        assertEquals("Add the 96365 line for the first service of the visit", medicare(FACILITY, "96367").findings().get(0).fix());
+        assertEquals("Add the 96374 line for the first service of the visit", medicare(FACILITY, "96375").findings().get(0).fix());
+        assertEquals("Add the 96360 line for the first service of the visit", medicare(FACILITY, "96361").findings().get(0).fix());
+        assertEquals("Add the 96365 line for the first service of the visit", medicare(FACILITY, "96366").findings().get(0).fix());
+        assertEquals("Send the record showing 96409", medicare(FACILITY, "96411").findings().get(0).appeal());
+    }
+
     @Test
     void authorizationRequiredAndWithinApprovedUnits() {
         Claim none = claim("uhc", null, FACILITY, lines("96413", "96415x2"));
