@@ -83,6 +83,21 @@ final class RecordParser {
         }
     }
 
+    /**
+     * True when the text is one whole JSON object and nothing else. A line like that cannot go on
+     * a wrapped object whose first line stopped inside it (a continuation is a member, an element
+     * followed by a comma or a closing bracket), so after a broken first line it shows NDJSON.
+     */
+    static boolean wholeObject(String text) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return false;
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static ClaimRecord parse(int index, RecordSource.Raw raw, ClaimReader.Purpose purpose) {
         return parse(index, raw, purpose, null, -1);
     }
