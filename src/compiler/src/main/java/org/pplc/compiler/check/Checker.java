@@ -1,6 +1,7 @@
 package org.pplc.compiler.check;
 
 import org.pplc.compiler.ast.Ast.*;
+import org.pplc.runtime.model.IsoDates;
 import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.compiler.diag.Span;
 import org.pplc.runtime.model.Action;
@@ -13,7 +14,6 @@ import org.pplc.runtime.model.UnitBasis;
 import org.pplc.runtime.policy.Suggest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -360,14 +360,13 @@ public final class Checker {
         // so a bad one is reported at every place it is written).
         LocalDate known = dates.get(d.text());
         if (known != null) return known;
-        try {
-            LocalDate parsed = LocalDate.parse(d.text());
+        LocalDate parsed = IsoDates.date(d.text());
+        if (parsed != null) {
             dates.put(d.text(), parsed);
             return parsed;
-        } catch (DateTimeParseException e) {
-            diag.error("bad-date", d.span(), d.text() + " is not a calendar date", "write dates as YYYY-MM-DD");
-            return null;
         }
+        diag.error("bad-date", d.span(), d.text() + " is not a calendar date", "write dates as YYYY-MM-DD");
+        return null;
     }
 
     // ---- layering ----

@@ -210,6 +210,18 @@ class ClaimReaderTest {
         assertTrue(error(cut.get(1)).startsWith("input ends inside this record"), error(cut.get(1)));
     }
 
+    /** Issue 18: a date is YYYY-MM-DD with four year digits, in claims and visits alike (fast and full read). */
+    @Test
+    void aYearOfFiveDigitsIsNotADate() {
+        assertEquals("dateOfService: not a date (YYYY-MM-DD), got \"+10000-03-02\"", error(read(A.replace("2026-03-02", "+10000-03-02")).get(0)));
+        assertEquals("dateOfService: not a date (YYYY-MM-DD), got \"+2026-03-02\"", error(read("[" + B.replace("2026-03-02", "+2026-03-02") + "]").get(0)));
+        String visit = "{\"id\":\"V\",\"payer\":\"medicare\",\"setting\":\"facility\",\"dateOfService\":\"2026-04-09\","
+                + "\"administrations\":[{\"drug\":\"fluorouracil\",\"category\":\"chemo\",\"method\":\"push\","
+                + "\"start\":\"+10000-04-09T09:00\",\"end\":\"2026-04-09T09:05\"}]}";
+        assertEquals("administrations[0].start: not a local date-time (YYYY-MM-DDThh:mm), got \"+10000-04-09T09:00\"",
+                error(read(visit, ClaimReader.Purpose.DERIVE).get(0)));
+    }
+
     @Test
     void schemaErrorsNameTheField() {
         assertEquals("payer: missing", error(read(A.replace("\"payer\":\"uhc\",", "")).get(0)));
