@@ -22,6 +22,8 @@ if ((${#targets[@]} == 0)); then
     CmsImportFuzzTest#addOnCodeEdits
     ClaimReaderFuzzTest#anyBatch
     ClaimReaderFuzzTest#ndjsonLines
+    ClaimReaderFuzzTest#brokenFirstRecord
+    ClaimReaderFuzzTest#cutArray
     DocsFuzzTest#authorTitle
   )
 fi

@@ -81,6 +81,85 @@ class ClaimReaderFuzzTest {
         assertAccountedFor(records, adjudicate(records));
     }
 
+    /**
+     * NDJSON whose first record is broken in any way: any byte prefix of a valid claim (with a
+     * fuzzed id, so also cut inside a multi-byte character), then valid claims a line. The first
+     * line is one error record and every later line its own valid record (issue 18: a first line
+     * cut after a comma was read as a wrapped object and took the batch with it).
+     */
+    @FuzzTest
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void brokenFirstRecord(FuzzedDataProvider data) throws IOException {
+        String claim = withId(data.consumeString(40));
+        if (data.consumeBoolean()) claim = claim.replace(",", ", ").replace(":", ": ");
+        byte[] whole = claim.getBytes(StandardCharsets.UTF_8);
+        int cut = data.consumeInt(1, whole.length - 1);
+        int later = data.consumeInt(1, 6);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        text.write(whole, 0, cut);
+        String newline = data.consumeBoolean() ? "\r\n" : "\n";
+        for (int i = 0; i < later; i++) text.write((newline + withId("v" + i)).getBytes(StandardCharsets.UTF_8));
+        text.write(newline.getBytes(StandardCharsets.UTF_8));
+        List<ClaimRecord> records = read(text.toByteArray(), ClaimReader.Purpose.ADJUDICATE);
+        String shown = text.toString(StandardCharsets.UTF_8);
+        assertEquals(1 + later, records.size(), () -> "the broken first line and one record per later line:\n" + shown);
+        assertTrue(records.get(0) instanceof ClaimRecord.Invalid, () -> "the cut first line is an error record:\n" + shown);
+        for (int i = 0; i < later; i++) {
+            ClaimRecord r = records.get(1 + i);
+            assertTrue(r instanceof ClaimRecord.Valid, () -> r + "\n" + shown);
+            assertEquals("v" + i, ((ClaimRecord.Valid) r).claim().id());
+        }
+        assertAccountedFor(records, adjudicate(records));
+    }
+
+    /**
+     * A JSON array of valid claims cut at any byte: every element complete before the cut is read
+     * and evaluated, and the cut gives one error record at the end (exit 2), never a hang or a
+     * lost element.
+     */
+    @FuzzTest
+    @Timeout(value = 1, unit = TimeUnit.SECONDS)
+    void cutArray(FuzzedDataProvider data) throws IOException {
+        String[] separators = {",", ", ", ",\n", "\n,\n  ", ",\r\n"};
+        int n = data.consumeInt(1, 4);
+        StringBuilder array = new StringBuilder(data.consumeBoolean() ? "[\n" : "[");
+        List<Integer> ends = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (i > 0) array.append(separators[data.consumeInt(0, separators.length - 1)]);
+            String id = data.consumeString(20);
+            ids.add(id);
+            array.append(withId(id));
+            ends.add(array.toString().getBytes(StandardCharsets.UTF_8).length);
+        }
+        array.append(data.consumeBoolean() ? "\n]\n" : "]");
+        byte[] whole = array.toString().getBytes(StandardCharsets.UTF_8);
+        int cut = data.consumeInt(1, whole.length - 1);
+        int close = array.lastIndexOf("]") + whole.length - array.length(); // a byte index (ids may be non-ASCII)
+        if (cut > close) return; // only the newline after the closing bracket is cut: the array is whole
+        byte[] input = java.util.Arrays.copyOf(whole, cut);
+        int complete = (int) ends.stream().filter(e -> e <= cut).count();
+        String shown = new String(input, StandardCharsets.UTF_8);
+        for (ClaimReader.Purpose purpose : ClaimReader.Purpose.values()) {
+            List<ClaimRecord> records = read(input, purpose);
+            assertEquals(complete + 1, records.size(), () -> "the complete elements and one error record:\n" + shown + "\n" + records);
+            assertTrue(records.get(complete) instanceof ClaimRecord.Invalid, () -> "the cut is an error record:\n" + shown);
+            if (purpose == ClaimReader.Purpose.ADJUDICATE) {
+                for (int i = 0; i < complete; i++) {
+                    ClaimRecord r = records.get(i);
+                    assertTrue(r instanceof ClaimRecord.Valid, () -> r + "\n" + shown);
+                    assertEquals(ids.get(i), ((ClaimRecord.Valid) r).claim().id());
+                }
+                assertAccountedFor(records, adjudicate(records));
+            }
+        }
+    }
+
+    /** {@link #FIRST} with another id, written as JSON writes it. */
+    private static String withId(String id) throws IOException {
+        return FIRST.replace("\"first\"", JSON.writeValueAsString(id));
+    }
+
     private static List<ClaimRecord> read(byte[] input, ClaimReader.Purpose purpose) throws IOException {
         List<ClaimRecord> records = new ArrayList<>();
         try (ClaimReader reader = new ClaimReader(new ByteArrayInputStream(input), purpose)) {

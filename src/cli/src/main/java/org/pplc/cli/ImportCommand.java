@@ -24,7 +24,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -216,10 +215,8 @@ public final class ImportCommand implements Runnable {
     }
 
     static LocalDate date(String text, String option) {
-        try {
-            return LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a date (YYYY-MM-DD)");
-        }
+        LocalDate date = org.pplc.runtime.model.IsoDates.date(text);
+        if (date == null) throw new IllegalArgumentException(option + " '" + text + "' is not a date (YYYY-MM-DD)");
+        return date;
     }
 }

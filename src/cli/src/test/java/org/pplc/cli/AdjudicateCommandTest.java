@@ -67,6 +67,22 @@ class AdjudicateCommandTest {
         assertEquals("mue-exceeded", b.get("findings").get(1).get("rule").asText());
     }
 
+    /** Issue 18: an array without its closing bracket evaluates its complete elements and exits 2. */
+    @Test
+    void anUnclosedArrayIsAnErrorRecordAndExitsTwo() {
+        String open = "[" + claim("a", "medicare", null, "facility", "{\"code\":\"96413\"}") + ",\n"
+                + claim("b", "medicare", null, "facility", "{\"code\":\"96413\"}") + "\n";
+        Cli.Run r = Cli.run(open, "adjudicate", "--policies", MINI, "-");
+        assertEquals(2, r.exit(), r.err());
+        List<JsonNode> out = r.records();
+        assertEquals(3, out.size(), r.out());
+        assertEquals("pass", out.get(0).get("decision").asText());
+        assertEquals("pass", out.get(1).get("decision").asText());
+        assertEquals("error", out.get(2).get("decision").asText());
+        assertEquals(2, out.get(2).get("index").asInt());
+        assertEquals("the array is not closed: the input ends before its closing ] (input line 3)", out.get(2).get("error").asText());
+    }
+
     @Test
     void findingCarriesTheContractFieldsInOrder() {
         Cli.Run r = Cli.run(claim("x", "medicare", null, "facility", "{\"code\":\"96409\"}", "{\"code\":\"96417\"}"),

@@ -28,6 +28,23 @@ class ImportCommandTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    /** Issue 18: a stray quote on row 12 of 10,001 loses that row only, and the summary counts it. */
+    @Test
+    void aStrayQuoteIsReportedAtItsRowAndTheSummaryCountsTheRowsLost(@TempDir Path dir) throws Exception {
+        StringBuilder b = new StringBuilder("\"HCPCS/CPT Code\",\"Practitioner Services MUE Values\",\"MUE Adjudication Indicator\",\"MUE Rationale\"\n");
+        for (int i = 0; i < 10_000; i++) {
+            b.append(String.format(java.util.Locale.ROOT, "9%04d,1,3 Date of Service Edit: Clinical,%sNature of Service\n", i, i == 10 ? "\"" : ""));
+        }
+        Path table = dir.resolve("mue.csv");
+        Files.writeString(table, b);
+        Run r = run("import", "mue", table.toString(), "--setting", "practitioner", "--all");
+        assertEquals(1, r.exit(), r.err());
+        assertTrue(r.err().contains(table + ":12: error: a quoted field opened on this row is not closed"), r.err());
+        assertTrue(r.err().contains("imported 9,999 practitioner MUEs; 1 row not imported (errors above)")
+                || r.err().contains("imported 9999 practitioner MUEs; 1 row not imported (errors above)"), r.err());
+        assertEquals(9_999, r.out().lines().filter(l -> l.startsWith("  mue ")).count());
+    }
+
     @Test
     void importsAnMueTableToStandardOutputKeepingTheHierarchysCodes() {
         Run r = run("import", "mue", CMS + "mue-practitioner-2024Q3.csv", "--setting", "practitioner", "--policies", POLICIES);

@@ -10,9 +10,6 @@ import org.pplc.compiler.lower.Lowering;
 import org.pplc.runtime.policy.PolicySet;
 
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -92,12 +89,9 @@ public final class PolicyCompiler {
                             + MAX_FILE_BYTES / (1024 * 1024) + " MB", "split it into several files");
                     continue;
                 }
-                String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-                if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
-                sources.add(new SourceFile(name, text));
-            } catch (CharacterCodingException e) {
-                diag.error("encoding", new Span(name, 1, 1, 1, 1), "policy file is not UTF-8 text");
+                PolicyBytes decoded = PolicyBytes.decode(bytes);
+                if (decoded instanceof PolicyBytes.Text t) sources.add(new SourceFile(name, t.text()));
+                else if (decoded instanceof PolicyBytes.NotUtf8 bad) diag.error("encoding", bad.span(name), bad.message(), "save the file as UTF-8");
             } catch (IOException e) {
                 diag.error("io", new Span(name, 1, 1, 1, 1), "cannot read policy file: " + e.getMessage());
             }

@@ -1,6 +1,7 @@
 package org.pplc.compiler.check;
 
 import org.pplc.compiler.ast.Ast.*;
+import org.pplc.runtime.model.IsoDates;
 import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.compiler.diag.Span;
 import org.pplc.runtime.model.Action;
@@ -14,7 +15,6 @@ import org.pplc.runtime.model.UnitBasis;
 import org.pplc.runtime.policy.Suggest;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -361,14 +361,13 @@ public final class Checker {
         // so a bad one is reported at every place it is written).
         LocalDate known = dates.get(d.text());
         if (known != null) return known;
-        try {
-            LocalDate parsed = LocalDate.parse(d.text());
+        LocalDate parsed = IsoDates.date(d.text());
+        if (parsed != null) {
             dates.put(d.text(), parsed);
             return parsed;
-        } catch (DateTimeParseException e) {
-            diag.error("bad-date", d.span(), d.text() + " is not a calendar date", "write dates as YYYY-MM-DD");
-            return null;
         }
+        diag.error("bad-date", d.span(), d.text() + " is not a calendar date", "write dates as YYYY-MM-DD");
+        return null;
     }
 
     // ---- layering ----
@@ -695,7 +694,7 @@ public final class Checker {
 
     private void validate(Fact f, Refs refs, Scope scope) {
         if (f.definition() instanceof FamilyDef d) {
-            if (d.rank().intValue() < 1) diag.error("bad-number", d.rank().span(), "a family's rank starts at 1");
+            if (wholeNumber(d.rank()) && d.rank().intValue() < 1) diag.error("bad-number", d.rank().span(), "a family's rank starts at 1");
         } else if (f.definition() instanceof CodeDef d) {
             validateCode(d, f, refs, scope);
         } else if (f.definition() instanceof DrugDef d) {
@@ -707,6 +706,7 @@ public final class Checker {
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
             if (cap == d.caps().get(0)) billable(d.code(), f, refs);
+            wholeNumber(cap.cap());
             if (MueSetting.fromId(cap.setting().text()) == null) {
                 diag.error("unknown-setting", cap.setting().span(), "unknown MUE setting " + cap.setting().text()
                         + Suggest.didYouMean(cap.setting().text(), ids(MueSetting.values())),
@@ -721,7 +721,7 @@ public final class Checker {
             billable((Name) f.node(), f, refs);
         } else if (f.definition() instanceof AuditDef d) {
             billable(d.code(), f, refs);
-            if (d.units().intValue() < 1) {
+            if (wholeNumber(d.units()) && d.units().intValue() < 1) {
                 diag.warning("audit-zero", d.units().span(), "an audit above 0 units sends every line of "
                         + d.code().text() + " to review", "give the unit count above which lines are reviewed");
             }
@@ -740,6 +740,7 @@ public final class Checker {
                         + Suggest.didYouMean(phrase, Vocabulary.TIMING.keySet()),
                         Vocabulary.timingHelp());
             }
+            wholeNumber(t.minutes());
         } else if (f.definition() instanceof InitialCodeDef d) {
             setting(d.setting());
             if (!Vocabulary.ORDERS.containsKey(d.orderWords())) {
@@ -748,6 +749,21 @@ public final class Checker {
                         "write 'follows hierarchy' or 'follows primary reason'");
             }
         }
+    }
+
+    private static final java.math.BigDecimal MAX_WHOLE = java.math.BigDecimal.valueOf(Integer.MAX_VALUE);
+
+    /**
+     * True when a whole number the language reads (a family rank, an MUE cap, audit units, a time
+     * rule's minutes) fits the rule objects' int; else an error at the number. The grammar's INT
+     * has no sign, so only the top of the range can be broken; without this check lowering failed
+     * with an internal error and no location (issue 18).
+     */
+    private boolean wholeNumber(Num n) {
+        if (n.value().compareTo(MAX_WHOLE) <= 0) return true;
+        diag.error("bad-number", n.span(), n.text() + " is too large: a whole number in a policy is at most 2147483647",
+                "write the number the rule means; no cap, threshold, rank or time needs more");
+        return false;
     }
 
     private void validateCode(CodeDef d, Fact f, Refs refs, Scope scope) {

@@ -107,26 +107,67 @@ final class CmsCsv {
         long[] lineStarts = lineStarts(data);
         List<Row> rows = new ArrayList<>();
         List<RowProblem> problems = new ArrayList<>();
-        try (CSVParser p = CSVParser.parse(new StringReader(data), FORMAT)) {
-            var it = p.iterator();
-            while (true) {
-                CSVRecord r;
-                try {
-                    if (!it.hasNext()) break;
-                    r = it.next();
-                } catch (UncheckedIOException | IllegalStateException e) {
-                    long at = firstLine + p.getCurrentLineNumber();
-                    problems.add(new RowProblem(displayName, at,
-                            "a quoted field is not closed; the file could not be read past this point"));
-                    break;
+        int from = 0; // where the parser starts: the data's start, or the line after a stray quote's
+        while (from < data.length()) {
+            int resume = -1;
+            try (CSVParser p = CSVParser.parse(new StringReader(data.substring(from)), FORMAT)) {
+                var it = p.iterator();
+                long nextLine = 0; // lines the parser has consumed: the next record starts on or after it
+                while (true) {
+                    CSVRecord r;
+                    try {
+                        if (!it.hasNext()) break;
+                        r = it.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        // A quote that opens a field and never closes: Commons CSV reads to the end of the
+                        // file and fails there. Only the row where the quote opened is lost; the rows after
+                        // it are read again from the next line (issue 18: they were all lost).
+                        int recordStart = (int) firstNonBreak(data, lineStarts[(int) Math.min(lineStarts.length - 1,
+                                lineIndex(lineStarts, from) + nextLine)]);
+                        int quote = unclosedQuote(data, recordStart);
+                        int quoteLine = (int) lineIndex(lineStarts, quote);
+                        problems.add(new RowProblem(displayName, firstLine + quoteLine, "a quoted field opened on this row is"
+                                + " not closed before the end of the file; the row is left out and reading goes on with the next row"));
+                        resume = quoteLine + 1 < lineStarts.length ? (int) lineStarts[quoteLine + 1] : data.length();
+                        break;
+                    }
+                    long start = firstNonBreak(data, from + r.getCharacterPosition());
+                    rows.add(new Row(firstLine + lineIndex(lineStarts, start), r));
+                    nextLine = p.getCurrentLineNumber();
                 }
-                long start = firstNonBreak(data, r.getCharacterPosition());
-                rows.add(new Row(firstLine + lineIndex(lineStarts, start), r));
+            } catch (IOException e) {
+                problems.add(new RowProblem(displayName, firstLine, "could not read the file: " + e.getMessage()));
             }
-        } catch (IOException e) {
-            problems.add(new RowProblem(displayName, firstLine, "could not read the file: " + e.getMessage()));
+            if (resume < 0) break;
+            from = resume;
         }
         return new Parsed<>(header, headerLine, List.copyOf(rows), List.copyOf(problems));
+    }
+
+    /**
+     * Where the quote that is never closed opens, in the record starting at {@code start}: fields
+     * are read as {@link #FORMAT} reads them (a quote opens a field only at its start, after spaces;
+     * {@code ""} inside is a quote). The record's own start when no such quote is found.
+     */
+    private static int unclosedQuote(String data, int start) {
+        boolean fieldStart = true;
+        int open = -1;
+        for (int i = start; i < data.length(); i++) {
+            char c = data.charAt(i);
+            if (open >= 0) {
+                if (c == '"') {
+                    if (i + 1 < data.length() && data.charAt(i + 1) == '"') i++;
+                    else open = -1;
+                }
+            } else if (fieldStart && c == '"') {
+                open = i;
+            } else if (c == ',' || c == '\n' || c == '\r') {
+                fieldStart = true;
+            } else if (c != ' ' && c != '\t') {
+                fieldStart = false;
+            }
+        }
+        return open >= 0 ? open : start;
     }
 
     // The parser reports where it started looking, which may be at skipped blank lines before the record.
@@ -160,6 +201,11 @@ final class CmsCsv {
         } catch (IOException e) {
             throw new ImportException(displayName + ": error: cannot read the file (" + e.getMessage() + ")");
         }
+        String utf16 = utf16(bytes);
+        if (utf16 != null) {
+            throw new ImportException(displayName + ": error: the file is " + utf16
+                    + " text; save it as CSV UTF-8 (or plain CSV) and import it again");
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -169,5 +215,25 @@ final class CmsCsv {
             Charset legacy = Charset.isSupported("windows-1252") ? Charset.forName("windows-1252") : StandardCharsets.ISO_8859_1;
             return new String(bytes, legacy);
         }
+    }
+
+    /**
+     * "UTF-16 little-endian" or "UTF-16 big-endian" when the bytes are UTF-16 (what Excel writes as
+     * "Unicode text"): a byte-order mark FF FE or FE FF, or NUL bytes among the first ones, which
+     * no CSV in UTF-8 or Windows-1252 has. Null otherwise. Read as Windows-1252 such a file was
+     * garbage and ended in "no header row found".
+     */
+    static String utf16(byte[] bytes) {
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFF && (bytes[1] & 0xFF) == 0xFE) return "UTF-16 little-endian";
+        if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) return "UTF-16 big-endian";
+        int even = 0, odd = 0;
+        for (int i = 0; i < Math.min(bytes.length, 512); i++) {
+            if (bytes[i] == 0) {
+                if (i % 2 == 0) even++;
+                else odd++;
+            }
+        }
+        if (even + odd == 0) return null;
+        return odd >= even ? "UTF-16 little-endian" : "UTF-16 big-endian";
     }
 }

@@ -12,6 +12,11 @@ import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.compiler.diag.Span;
 import org.pplc.compiler.syntax.antlr.PolicyLexer;
 import org.pplc.compiler.syntax.antlr.PolicyParser;
+import org.pplc.runtime.engine.Texts;
+import org.pplc.runtime.model.Action;
+import org.pplc.runtime.model.Method;
+import org.pplc.runtime.model.Role;
+import org.pplc.runtime.model.UnitBasis;
 import org.pplc.runtime.policy.Suggest;
 
 import java.util.ArrayList;
@@ -29,6 +34,10 @@ final class SyntaxErrors extends BaseErrorListener {
     private final Diagnostics diagnostics;
     private int lastLine = -1;
     private int count;
+    /** The line the last error was reported on (its span's). */
+    private int reportedLine = -1;
+    /** The token index of the last error reported (-1 before the first). */
+    private int lastErrorToken = -1;
 
     SyntaxErrors(String file, Diagnostics diagnostics) {
         this.file = file;
@@ -43,16 +52,20 @@ final class SyntaxErrors extends BaseErrorListener {
     public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
                             String msg, RecognitionException e) {
         if (line == lastLine) return;
-        // After a first error, a complaint about a closing brace or the end of the file is almost
-        // always the parser recovering from that error: reporting it would be a cascade.
+        // After an error, a complaint about a closing brace or the end of the file is the parser
+        // recovering from it (a cascade) while it is still in a statement or block that began at or
+        // before that error. A statement begun after it is a mistake of its own, such as a
+        // property without its value right before the block's '}' (issue 18: those were dropped).
         if (count > 0 && offendingSymbol instanceof Token t
-                && (t.getType() == Token.EOF || t.getType() == PolicyLexer.RBRACE)) return;
+                && (t.getType() == Token.EOF || t.getType() == PolicyLexer.RBRACE)
+                && !(recognizer instanceof Parser p && startedAfterLastError(p.getContext()))) return;
         // Recovery from an error inside a block can leave the parser at the top level while the
         // rest of the block is still ahead; an indented line there belongs to that block.
         if (count > 0 && offendingSymbol instanceof Token t && t.getCharPositionInLine() > 0
                 && recognizer instanceof Parser p && isTopLevel(p.getContext())) return;
         lastLine = line;
         count++;
+        if (offendingSymbol instanceof Token t) lastErrorToken = t.getTokenIndex();
         if (!(recognizer instanceof Parser parser) || !(offendingSymbol instanceof Token token)) {
             Span span = new Span(file, line, charPositionInLine + 1, line, charPositionInLine + 1);
             diagnostics.error(CODE, span, msg);
@@ -76,18 +89,73 @@ final class SyntaxErrors extends BaseErrorListener {
         Token previous = parser.getTokenStream().LT(-1);
         if (expected.size() == 1 && expected.contains(PolicyLexer.ONLY) && previous != null
                 && previous.getType() == PolicyLexer.WORD) {
+            if (previous.getLine() != line && previous.getLine() == reportedLine) return; // that line has its error
+            reportedLine = previous.getLine();
             List<String> props = List.of("initial", "add-on", "family", "method", "role", "unit", "description", "source");
             diagnostics.error(CODE, spanOf(previous), "expected a code property (initial, add-on of, family, method, "
                     + "role, unit, facility only, description, source) or '}', found '" + shorten(previous.getText()) + "'"
                     + Suggest.didYouMean(previous.getText(), props));
             return;
         }
-        String expectedWords = expectedWords(parser, expected);
+        String valueWords = valueWords(parser.getContext(), expected);
+        String expectedWords = valueWords != null ? valueWords : expectedWords(parser, expected);
+        if (valueWords != null && previous != null && previous.getLine() < token.getLine()) {
+            // a property left without its value at the end of its line: the mistake is that line's,
+            // not the next statement's (or the block's '}')
+            if (previous.getLine() == reportedLine) return;
+            reportedLine = previous.getLine();
+            diagnostics.error(CODE, spanOf(previous), "expected " + expectedWords + ", found nothing before the end of the line");
+            return;
+        }
+        reportedLine = token.getLine();
         String suggestion = "";
         if (token.getType() == PolicyLexer.WORD || isKeyword(token.getType())) {
             suggestion = Suggest.didYouMean(token.getText(), keywordTexts(expected));
         }
         diagnostics.error(CODE, span, "expected " + expectedWords + ", found " + found + suggestion);
+    }
+
+    /** Whether the innermost statement the parser is in began after the last error reported. */
+    private boolean startedAfterLastError(ParserRuleContext c) {
+        for (; c != null; c = c.getParent()) {
+            int rule = c.getRuleIndex();
+            if (rule == PolicyParser.RULE_codeProp || rule == PolicyParser.RULE_ruleProp || rule == PolicyParser.RULE_mueCap
+                    || rule == PolicyParser.RULE_timingItem || rule == PolicyParser.RULE_ruleItem
+                    || rule == PolicyParser.RULE_policyItem) {
+                return c.getStart() != null && c.getStart().getTokenIndex() > lastErrorToken;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What a property keyword takes, when the parser stopped right after it ({@code family }}):
+     * "a family name" says more than the name rule's "a name or code", which is not even true
+     * there (a code is not a family).
+     */
+    private static String valueWords(ParserRuleContext c, IntervalSet expected) {
+        for (; c != null; c = c.getParent()) {
+            int rule = c.getRuleIndex();
+            if (rule != PolicyParser.RULE_codeProp && rule != PolicyParser.RULE_ruleProp) continue;
+            if (c instanceof PolicyParser.OnlyPropContext || c.getStart() == null) return null; // led by a name, not a keyword
+            String what;
+            if (c instanceof PolicyParser.FamilyPropContext) what = "a family name";
+            else if (c instanceof PolicyParser.MethodPropContext) what = "a method (" + Texts.or(Method.codeIds()) + ")";
+            else if (c instanceof PolicyParser.RolePropContext) what = "a role (" + Role.ids() + ")";
+            else if (c instanceof PolicyParser.UnitPropContext) what = "what a unit counts (" + Texts.or(ids(UnitBasis.values(), UnitBasis::id)) + ")";
+            else if (c instanceof PolicyParser.RuleActionContext) what = "an action (" + Texts.or(ids(Action.values(), Action::id)) + ")";
+            else if (expected.contains(PolicyLexer.STRING)) what = "a text in double quotes";
+            else if (expected.contains(PolicyLexer.INT) || expected.contains(PolicyLexer.WORD)) what = "a code";
+            else return null;
+            String keyword = c instanceof PolicyParser.AddOnPropContext ? "add-on of"
+                    : c instanceof PolicyParser.UnitPropContext ? "unit per" : c.getStart().getText();
+            return what + " after '" + keyword + "'";
+        }
+        return null;
+    }
+
+    private static <E> List<String> ids(E[] values, java.util.function.Function<E, String> id) {
+        return java.util.Arrays.stream(values).map(id).toList();
     }
 
     private Span spanOf(Token token) {

@@ -82,6 +82,69 @@ class MueImporterTest {
         assertEquals(17, m.get("96417").row(), "rows after a multi-line record keep their file line");
     }
 
+    /** A table of n data rows after the header on line 1: codes 9xxxx in order, row r on line r + 1. */
+    static String table(int n) {
+        StringBuilder b = new StringBuilder("\"HCPCS/CPT Code\",\"Practitioner Services MUE Values\",\"MUE Adjudication Indicator\",\"MUE Rationale\"\n");
+        for (int i = 0; i < n; i++) b.append(String.format(java.util.Locale.ROOT, "9%04d,%d,3 Date of Service Edit: Clinical,Nature of Service\n", i, 1 + i % 9));
+        return b.toString();
+    }
+
+    /**
+     * Issue 18: one stray quote opening a field on line 12 of a 10,001-line table used to run to the
+     * end of the file: reported "past the end" with every row after it lost, while the summary said
+     * one row. Now the row where the quote opened is reported and reading resumes on the next line.
+     */
+    @Test
+    void aStrayQuoteLosesItsOwnRowOnly(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        for (int quoteLine : new int[] {2, 12, 5_000, 10_001}) {
+            String[] lines = table(10_000).split("\n", -1);
+            lines[quoteLine - 1] = lines[quoteLine - 1].replace(",Nature", ",\"Nature");
+            for (String second : new String[] {null, "7,\"3 Date"}) {
+                String[] copy = lines.clone();
+                int secondLine = quoteLine + 100;
+                if (second != null && secondLine <= 10_001) copy[secondLine - 1] = copy[secondLine - 1].replace(",3 Date", ",\"3 Date");
+                boolean two = second != null && secondLine <= 10_001;
+                Path f = dir.resolve("mue-" + quoteLine + (two ? "-two" : "") + ".csv");
+                java.nio.file.Files.writeString(f, String.join("\n", copy));
+                MueTable t = MueImporter.read(f, f.getFileName().toString(), MueSetting.PRACTITIONER);
+                List<String> expected = new java.util.ArrayList<>();
+                expected.add(f.getFileName() + ":" + quoteLine + ": error: a quoted field opened on this row is not closed"
+                        + " before the end of the file; the row is left out and reading goes on with the next row");
+                if (two) expected.add(f.getFileName() + ":" + secondLine + ": error: a quoted field opened on this row is not"
+                        + " closed before the end of the file; the row is left out and reading goes on with the next row");
+                assertEquals(expected, t.problems().stream().map(RowProblem::toString).toList());
+                assertEquals(10_000 - expected.size(), t.entries().size(), "only the rows with the stray quote are lost");
+                if (quoteLine < 10_001) {
+                    // the row on line L holds code 9(L - 2): the row after the quote is read, on its own line
+                    MueEntry next = byCode(t).get(String.format(java.util.Locale.ROOT, "9%04d", quoteLine - 1));
+                    assertEquals(quoteLine + 1, next.row());
+                }
+            }
+        }
+    }
+
+    /** Issue 18: a UTF-16 file (Excel's "Unicode text") is refused with its encoding named, not read as garbage. */
+    @Test
+    void aUtf16FileIsRefusedNamingTheEncoding(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String text = table(3);
+        Object[][] cases = {
+                {new byte[] {(byte) 0xFF, (byte) 0xFE}, java.nio.charset.StandardCharsets.UTF_16LE, "UTF-16 little-endian"},
+                {new byte[] {(byte) 0xFE, (byte) 0xFF}, java.nio.charset.StandardCharsets.UTF_16BE, "UTF-16 big-endian"},
+                {new byte[0], java.nio.charset.StandardCharsets.UTF_16LE, "UTF-16 little-endian"},
+                {new byte[0], java.nio.charset.StandardCharsets.UTF_16BE, "UTF-16 big-endian"},
+        };
+        for (Object[] c : cases) {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            bytes.write((byte[]) c[0]);
+            bytes.write(text.getBytes((java.nio.charset.Charset) c[1]));
+            Path f = dir.resolve("unicode.csv");
+            java.nio.file.Files.write(f, bytes.toByteArray());
+            ImportException e = assertThrows(ImportException.class, () -> MueImporter.read(f, "unicode.csv", MueSetting.PRACTITIONER));
+            assertEquals("unicode.csv: error: the file is " + c[2] + " text; save it as CSV UTF-8 (or plain CSV) and import it again",
+                    e.getMessage());
+        }
+    }
+
     @Test
     void aFileWithoutTheHeaderIsRefused() {
         ImportException e = assertThrows(ImportException.class, () -> read("mue-no-header.csv", MueSetting.PRACTITIONER));

@@ -2,7 +2,6 @@ package org.pplc.runtime.bundle;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +110,9 @@ final class Fields {
     LocalDate date(String name) {
         String s = string(name);
         if (s == null) return null;
-        try {
-            return LocalDate.parse(s);
-        } catch (DateTimeParseException e) {
-            throw new Damage(at(child(name)) + " should be a date (YYYY-MM-DD) but is '" + s + "'");
-        }
+        LocalDate date = org.pplc.runtime.model.IsoDates.date(s);
+        if (date == null) throw new Damage(at(child(name)) + " should be a date (YYYY-MM-DD) but is '" + s + "'");
+        return date;
     }
 
     BigDecimal decimal(String name) {

@@ -21,14 +21,13 @@ import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.Dose;
 import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.engine.Texts;
+import org.pplc.runtime.model.IsoDates;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.Setting;
 
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -80,6 +79,21 @@ final class RecordParser {
             return message == null || !message.startsWith("Unexpected end-of-input");
         } catch (IOException e) {
             return true;
+        }
+    }
+
+    /**
+     * True when the text is one whole JSON object and nothing else. A line like that cannot go on
+     * a wrapped object whose first line stopped inside it (a continuation is a member, an element
+     * followed by a comma or a closing bracket), so after a broken first line it shows NDJSON.
+     */
+    static boolean wholeObject(String text) {
+        try (JsonParser p = FACTORY.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) return false;
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -551,13 +565,8 @@ final class RecordParser {
                 errors.add(at + ": missing");
                 return null;
             }
-            if (n.isTextual()) {
-                try {
-                    return LocalDate.parse(n.asText());
-                } catch (DateTimeParseException e) {
-                    // reported below
-                }
-            }
+            LocalDate date = n.isTextual() ? IsoDates.date(n.asText()) : null;
+            if (date != null) return date;
             errors.add(at + ": not a date (YYYY-MM-DD), got " + describe(n));
             return null;
         }
@@ -567,13 +576,8 @@ final class RecordParser {
                 errors.add(at + ": missing");
                 return null;
             }
-            if (n.isTextual()) {
-                try {
-                    return LocalDateTime.parse(n.asText());
-                } catch (DateTimeParseException e) {
-                    // reported below
-                }
-            }
+            LocalDateTime time = n.isTextual() ? IsoDates.dateTime(n.asText()) : null;
+            if (time != null) return time;
             errors.add(at + ": not a local date-time (YYYY-MM-DDThh:mm), got " + describe(n));
             return null;
         }
@@ -795,28 +799,9 @@ final class RecordParser {
 
         private static LocalDate date(String s) throws Invalid {
             if (s == null) return null;
-            try {
-                // YYYY-MM-DD in ASCII digits, the usual form, without the formatter's machinery:
-                // LocalDate.of rejects exactly the dates LocalDate.parse's strict resolver does
-                if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-                    int y = digits(s, 0, 4), m = digits(s, 5, 7), d = digits(s, 8, 10);
-                    if (y >= 0 && m >= 0 && d >= 0) return LocalDate.of(y, m, d);
-                }
-                return LocalDate.parse(s);
-            } catch (DateTimeException e) {
-                throw Invalid.INSTANCE;
-            }
-        }
-
-        /** The ASCII digits s[from, to) as a number, or -1 when one is not a digit. */
-        private static int digits(String s, int from, int to) {
-            int v = 0;
-            for (int i = from; i < to; i++) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') return -1;
-                v = v * 10 + (c - '0');
-            }
-            return v;
+            LocalDate date = IsoDates.date(s);
+            if (date == null) throw Invalid.INSTANCE;
+            return date;
         }
 
         private static Setting setting(String s) throws Invalid {

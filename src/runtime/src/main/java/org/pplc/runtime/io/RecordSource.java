@@ -116,7 +116,8 @@ final class RecordSource {
     private Reader in;
     private final boolean bytesAllowed;
     private final int maxChars;
-    private final char[] buf = new char[1 << 16];
+    /** Grows only while the shape is decided (see {@link #peekNextLine}). */
+    private char[] buf = new char[1 << 16];
     /** The NDJSON line being read; grows to the longest line seen (at most maxChars). */
     private char[] lineBuf = new char[4096];
     private int pos;
@@ -201,10 +202,53 @@ final class RecordSource {
             shape = Shape.ARRAY;
             return;
         }
-        // NDJSON when the first line holds a complete value (or is broken before its end);
-        // a value that runs on past the first line is a (pretty-printed) document.
         String firstLine = peekLine();
-        shape = firstLine == null || RecordParser.completeOrBroken(firstLine) ? Shape.LINES : Shape.VALUES;
+        shape = firstLine == null || startsLines(firstLine, peekNextLine()) ? Shape.LINES : Shape.VALUES;
+    }
+
+    /**
+     * Whether an input whose first line is {@code first} is NDJSON. It is when that line holds a
+     * complete value, or is broken before its end. A line that stops inside a value (after a comma,
+     * a colon, a bracket, inside a string) starts a wrapped or pretty-printed object, unless the
+     * next non-blank line ({@code next}, null when there is none or it is too long to look at)
+     * is a whole object by itself: no wrapped object goes on like that, so the first line is one
+     * broken record and each later line its own (issue 18: a broken first line lost the batch).
+     */
+    private static boolean startsLines(String first, String next) {
+        return RecordParser.completeOrBroken(first) || next != null && RecordParser.wholeObject(next);
+    }
+
+    /**
+     * The first non-blank line after the current one, consuming nothing; null at the end of the
+     * input or when it runs past the look-ahead (a record's limit plus the buffer).
+     */
+    private String peekNextLine() throws IOException {
+        int at = 0; // offsets from pos, which compact() moves
+        boolean pastFirst = false;
+        int from = -1;
+        while (true) {
+            int p = pos + at;
+            for (; p < limit; p++) {
+                char c = buf[p];
+                if (!pastFirst) {
+                    if (c == '\n') pastFirst = true;
+                } else if (from < 0) {
+                    if (!Character.isWhitespace(c)) from = p - pos;
+                } else if (c == '\n') {
+                    return new String(buf, pos + from, p - pos - from);
+                }
+            }
+            at = p - pos;
+            if (eof) return from < 0 ? null : new String(buf, pos + from, limit - pos - from);
+            compact();
+            if (limit == buf.length) {
+                if (buf.length >= maxChars + (1 << 17)) return null;
+                buf = Arrays.copyOf(buf, (int) Math.min(2L * buf.length, maxChars + (1 << 17)));
+            }
+            int r = in.read(buf, limit, buf.length - limit);
+            if (r < 0) eof = true;
+            else limit += r;
+        }
     }
 
     /** The rest of the current line without consuming it, or null when it does not fit the buffer. */
@@ -333,7 +377,23 @@ final class RecordSource {
             if (q < blimit || beof) break;
             if (!fillBytes() && !beof) return false; // a first line longer than the buffer: the character path decides
         }
-        if (!RecordParser.completeOrBroken(new String(bytes, start, q - start, StandardCharsets.ISO_8859_1))) return false;
+        String first = new String(bytes, start, q - start, StandardCharsets.ISO_8859_1);
+        if (!RecordParser.completeOrBroken(first)) {
+            // the next line decides (startsLines); the character path looks at one that is not
+            // plain ASCII or does not lie whole in the buffer
+            int from = q;
+            while (from < blimit && Character.isWhitespace(bytes[from])) from++;
+            int to = from;
+            while (true) {
+                while (to < blimit && bytes[to] != '\n') {
+                    if (bytes[to] < 0) return false;
+                    to++;
+                }
+                if (to < blimit || beof) break;
+                if (!fillBytes()) return false;
+            }
+            if (from >= blimit || !startsLines(first, new String(bytes, from, to - from, StandardCharsets.ISO_8859_1))) return false;
+        }
         bpos = start;
         line += newlines;
         return true;
@@ -453,10 +513,7 @@ final class RecordSource {
     private Raw nextElement() throws IOException {
         skipWhitespace();
         int c = peek();
-        if (c < 0) {
-            done = true;
-            return null;
-        }
+        if (c < 0) return unclosedArray();
         if (c == ']') {
             take();
             done = true;
@@ -466,7 +523,8 @@ final class RecordSource {
             take();
             skipWhitespace();
             c = peek();
-            if (c == ']' || c < 0) {
+            if (c < 0) return unclosedArray();
+            if (c == ']') {
                 take();
                 done = true;
                 return null;
@@ -474,6 +532,12 @@ final class RecordSource {
             if (c == ',') return new Raw("", "empty array element", line);
         }
         return cut(true);
+    }
+
+    /** The input ended where the array needs an element or its closing bracket: one error record. */
+    private Raw unclosedArray() {
+        done = true;
+        return new Raw("", "the array is not closed: the input ends before its closing ]", line);
     }
 
     // ---- values one after another ----
@@ -501,10 +565,11 @@ final class RecordSource {
         while (true) {
             int c = peek();
             if (c < 0) {
-                done = true;
                 if (depth > 0 || inString) {
+                    done = true;
                     return new Raw(b.toString(), "input ends inside this record (an unclosed bracket or string)", startLine);
                 }
+                if (!inArray) done = true; // in an array, nextElement reports the missing bracket
                 break;
             }
             if (inString) {
@@ -533,7 +598,16 @@ final class RecordSource {
             } else {
                 take();
             }
-            if (!append(b, c)) tooLong = true;
+            if (!append(b, c)) {
+                tooLong = true;
+                if (!inArray) {
+                    // a value that never closes (a broken first line taken for a wrapped object)
+                    // ends at the limit; the next record starts on the next line
+                    while ((c = take()) >= 0 && c != '\n') {
+                    }
+                    break;
+                }
+            }
         }
         if (tooLong) return new Raw(b.substring(0, 200), "record is longer than " + maxChars + " characters", startLine);
         return new Raw(b.toString(), null, startLine);

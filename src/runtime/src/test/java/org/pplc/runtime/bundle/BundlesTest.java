@@ -193,6 +193,15 @@ class BundlesTest {
                 + " expected one of drug-line, second-initial, allowed", refusal(resealed(doc)));
     }
 
+    /** Issue 18: a bundle's dates are YYYY-MM-DD with four year digits, as everywhere else (IsoDates). */
+    @Test
+    void aDateWithAFiveDigitYearIsDamage() throws Exception {
+        ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));
+        ((ObjectNode) doc.at("/body/policies/0")).put("effectiveFrom", "+10000-01-01");
+        assertEquals("policies.bundle.json: the bundle is damaged: field 'policies[0].effectiveFrom' should be"
+                + " a date (YYYY-MM-DD) but is '+10000-01-01'", refusal(resealed(doc)));
+    }
+
     @Test
     void policiesReferToFactsThatExistOnce() throws Exception {
         ObjectNode doc = (ObjectNode) JSON.readTree(Bundles.toBytes(SamplePolicies.build()));

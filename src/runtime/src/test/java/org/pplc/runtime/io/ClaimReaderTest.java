@@ -103,6 +103,83 @@ class ClaimReaderTest {
         assertEquals("B", valid(nd.get(1)).id());
     }
 
+    /**
+     * Issue 18: a first line that stops inside a value (after a comma, a colon, a bracket, inside a
+     * string) followed by NDJSON used to be taken for a wrapped object that swallowed every later
+     * line. When the next line is a whole object on its own, the input is NDJSON: the first line is
+     * one error record and each later line its own record, for every prefix of a claim.
+     */
+    @Test
+    void everyBrokenFirstLineBeforeNdjsonIsOneErrorRecord() {
+        for (int cut = 1; cut < A.length(); cut++) {
+            String first = A.substring(0, cut);
+            List<ClaimRecord> rs = read(first + "\n" + B + "\n" + A + "\n" + B + "\n");
+            assertEquals(4, rs.size(), () -> first + " -> " + rs);
+            assertInstanceOf(ClaimRecord.Invalid.class, rs.get(0), first);
+            assertEquals(List.of("B", "A", "B"), rs.subList(1, 4).stream().map(r -> valid(r).id()).toList(), first);
+            assertEquals(3, rs.get(3).index());
+        }
+        // the same read through the character path (a first line with a non-ASCII character)
+        List<ClaimRecord> text = read("{\"id\":\"é\",\n" + B + "\n" + A + "\n");
+        assertEquals(3, text.size(), text.toString());
+        assertEquals("é", assertInstanceOf(ClaimRecord.Invalid.class, text.get(0)).id());
+        assertEquals("A", valid(text.get(2)).id());
+    }
+
+    /** The batch of the issue, smaller: a first line cut after a comma, then 20,000 NDJSON lines. */
+    @Test
+    void aBatchBehindABrokenFirstLineIsNotLost() {
+        StringBuilder b = new StringBuilder("{\"id\":\"X\",\"payer\":\"uhc\",\n");
+        for (int i = 0; i < 20_000; i++) b.append(i % 2 == 0 ? A : B).append('\n');
+        List<ClaimRecord> rs = read(b.toString());
+        assertEquals(20_001, rs.size());
+        assertEquals("X", assertInstanceOf(ClaimRecord.Invalid.class, rs.get(0)).id());
+        assertEquals("B", valid(rs.get(20_000)).id());
+    }
+
+    /**
+     * A wrapped object whose continuation lines are not whole objects is still read to its closing
+     * bracket; one that never closes stops at the record-size limit, and reading goes on with the
+     * next line, so later lines are not lost.
+     */
+    @Test
+    void aWrappedRecordStopsAtTheSizeLimitAndReadingGoesOnAtTheNextLine() {
+        StringBuilder b = new StringBuilder("{\"id\":\"X\",\n\"lines\":[\n");
+        for (int i = 0; i < 1_000; i++) b.append(B).append('\n');
+        List<ClaimRecord> rs = new ArrayList<>();
+        InputStream in = new ByteArrayInputStream(b.toString().getBytes(StandardCharsets.UTF_8));
+        try (ClaimReader r = new ClaimReader(new RecordSource(in, 2_000), ClaimReader.Purpose.ADJUDICATE)) {
+            r.forEachRemaining(rs::add);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertTrue(error(rs.get(0)).startsWith("record is longer than 2000 characters (input line 1)"), error(rs.get(0)));
+        // character 2,000 (after the 21 of the first two lines) lies in B line j: j and the lines
+        // before it are the broken record; each line after it is its own record
+        int j = (2_000 - 21) / (B.length() + 1);
+        assertEquals(1 + (1_000 - j - 1), rs.size(), rs.get(1).toString());
+        for (ClaimRecord r : rs.subList(1, rs.size())) assertEquals("B", valid(r).id());
+    }
+
+    /** Issue 18: an array without its closing bracket is an error record after its complete elements. */
+    @Test
+    void anArrayCutAtAnyByteEndsInAnErrorRecordAndKeepsItsCompleteElements() {
+        String array = "[\n" + A + ",\n " + B + "\n]";
+        for (int cut = 1; cut < array.length(); cut++) {
+            String text = array.substring(0, cut);
+            List<ClaimRecord> rs = read(text);
+            int complete = cut > array.indexOf(B) + B.length() ? 2 : cut > 2 + A.length() ? 1 : 0;
+            assertTrue(rs.size() >= complete + 1, () -> text + " -> " + rs);
+            for (int i = 0; i < complete; i++) valid(rs.get(i));
+            assertInstanceOf(ClaimRecord.Invalid.class, rs.get(rs.size() - 1), text);
+        }
+        List<ClaimRecord> open = read("[" + A + "," + B);
+        assertEquals(3, open.size(), open.toString());
+        assertEquals("the array is not closed: the input ends before its closing ] (input line 1)", error(open.get(2)));
+        assertEquals(1, read("[").size());
+        assertEquals(2, read("[" + A + ",").size());
+    }
+
     @Test
     void malformedNdjsonLineBecomesAnErrorAndReadingGoesOn() {
         List<ClaimRecord> rs = read(A + "\n{\"id\":\"X\",\"payer\": uhc}\n" + B + "\n{\"id\":\"Y\",\n" + A + "\n");
@@ -131,6 +208,18 @@ class ClaimReaderTest {
         List<ClaimRecord> cut = read("[" + A + ", {\"id\":\"Z\", \"lines\": [");
         assertEquals(2, cut.size());
         assertTrue(error(cut.get(1)).startsWith("input ends inside this record"), error(cut.get(1)));
+    }
+
+    /** Issue 18: a date is YYYY-MM-DD with four year digits, in claims and visits alike (fast and full read). */
+    @Test
+    void aYearOfFiveDigitsIsNotADate() {
+        assertEquals("dateOfService: not a date (YYYY-MM-DD), got \"+10000-03-02\"", error(read(A.replace("2026-03-02", "+10000-03-02")).get(0)));
+        assertEquals("dateOfService: not a date (YYYY-MM-DD), got \"+2026-03-02\"", error(read("[" + B.replace("2026-03-02", "+2026-03-02") + "]").get(0)));
+        String visit = "{\"id\":\"V\",\"payer\":\"medicare\",\"setting\":\"facility\",\"dateOfService\":\"2026-04-09\","
+                + "\"administrations\":[{\"drug\":\"fluorouracil\",\"category\":\"chemo\",\"method\":\"push\","
+                + "\"start\":\"+10000-04-09T09:00\",\"end\":\"2026-04-09T09:05\"}]}";
+        assertEquals("administrations[0].start: not a local date-time (YYYY-MM-DDThh:mm), got \"+10000-04-09T09:00\"",
+                error(read(visit, ClaimReader.Purpose.DERIVE).get(0)));
     }
 
     @Test
