@@ -90,10 +90,10 @@ public final class PolicyBuild {
             return new Checked(null, 0,
                     failed(0, 0, "policy folder " + policyDirectory + " does not exist (set <policyDirectory>)"));
         }
-        // files are named from the folder's parent (policies/payers/uhc.ppl), as the pplc command
-        // line names them, so the bundle's source positions do not depend on where the build runs
+        // files are named by the folder's name and their path below it (policies/payers/uhc.ppl),
+        // as the pplc command line names them: the bundle is the same bytes wherever the build runs
         out.info("pplc: compiling the policies in " + policyDirectory);
-        Compilation compilation = PolicyCompiler.compileDirectory(policyDirectory, policyDirectory.getParent());
+        Compilation compilation = PolicyCompiler.compileDirectory(policyDirectory);
         Map<String, String> texts = new LinkedHashMap<>();
         for (SourceFile s : compilation.sources()) texts.put(s.path(), s.text());
         DiagnosticPrinter printer = new DiagnosticPrinter(texts);
