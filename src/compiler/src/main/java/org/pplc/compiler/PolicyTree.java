@@ -46,12 +46,20 @@ public final class PolicyTree {
         this.name = name;
     }
 
-    /** Resolves the root (which may be a link) once; throws when it is not a folder. */
+    /** Resolves the root (which may be a link) once; throws when it is not a folder. Files are named by the root's own name. */
     public static PolicyTree open(Path root) throws IOException {
+        Path named = root.toAbsolutePath().normalize().getFileName();
+        return open(root, named == null ? "" : named.toString());
+    }
+
+    /**
+     * The same, naming files {@code label/<path below the root>}: {@code pplc fmt} names them as the
+     * user spelt the root, so the files it lists can be opened from where it ran.
+     */
+    public static PolicyTree open(Path root, String label) throws IOException {
         Path real = root.toRealPath();
         if (!Files.isDirectory(real)) throw new java.nio.file.NotDirectoryException(root.toString());
-        Path named = root.toAbsolutePath().normalize().getFileName();
-        return new PolicyTree(root, real, named == null ? "" : named.toString());
+        return new PolicyTree(root, real, label);
     }
 
     /** The root as the user spelt it. */
@@ -134,7 +142,15 @@ public final class PolicyTree {
      */
     public Reference reference(Entry from, String reference) {
         Path parent = Path.of(from.relative()).getParent();
-        Path candidate = (parent == null ? real : real.resolve(parent)).resolve(reference).normalize();
+        return resolve((parent == null ? real : real.resolve(parent)).resolve(reference).normalize(), reference);
+    }
+
+    /** A file named by its path below the root, guarded as {@link #reference} is. */
+    public Reference file(String relative) {
+        return resolve(real.resolve(relative).normalize(), relative);
+    }
+
+    private Reference resolve(Path candidate, String reference) {
         String rel = relative(candidate);
         if (!candidate.startsWith(real)) {
             return new Reference(null, reference + " lies outside the policies directory " + name + "; pplc reads nothing outside it");
