@@ -58,8 +58,7 @@ public final class PolicyBuild {
         try {
             // an untouched file keeps its date, so incremental builds do not repackage for nothing
             if (!Files.exists(outputFile) || !Arrays.equals(Files.readAllBytes(outputFile), bundle)) {
-                Files.createDirectories(outputFile.toAbsolutePath().getParent());
-                Files.write(outputFile, bundle);
+                org.pplc.compiler.AsideFile.write(outputFile, bundle); // aside, then renamed: never half a bundle
             }
         } catch (IOException e) {
             return failed(0, checked.warnings(), "cannot write the bundle " + outputFile + ": " + e.getMessage());
