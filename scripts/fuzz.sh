@@ -23,6 +23,7 @@ if ((${#targets[@]} == 0)); then
     ClaimReaderFuzzTest#anyBatch
     ClaimReaderFuzzTest#ndjsonLines
     DocsFuzzTest#authorTitle
+    PolicyTreeFuzzTest#linkedTree
   )
 fi
 
