@@ -36,6 +36,14 @@ public final class BuildCommand implements Callable<Integer> {
         Compilation c = options.compileOrReport(System.err);
         if (c == null) return 1;
         System.err.print(c.diagnosticsText()); // warnings only: errors returned above
+        // the documents are rendered first: policies or examples that cannot be read write nothing
+        java.util.Map<String, byte[]> pages;
+        try {
+            pages = DocumentSite.renderToMemory(c, options.policies);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("pplc build: " + e.getMessage());
+            return 1;
+        }
         Path bundle = out.resolve("policies.bundle.json");
         try {
             AsideFile.write(bundle, Bundles.toBytes(c.policySet())); // a failed write leaves the previous bundle whole
@@ -45,14 +53,14 @@ public final class BuildCommand implements Callable<Integer> {
             return BatchFiles.OUTPUT_FAILED;
         }
         try {
-            List<String> files = DocumentSite.render(c, options.policies, docs);
+            List<String> files = DocumentSite.write(pages, docs);
             System.err.println("pplc build: " + c.sources().size() + " policy files, "
                     + c.policySet().policies().size() + " policies (" + PolicyOptions.summary(c) + "); bundle "
                     + bundle + "; " + files.size() + " documents in " + docs);
             return 0;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("pplc build: " + e.getMessage());
-            return 1;
+        } catch (IOException e) {
+            System.err.println("pplc build: cannot write the documents into " + docs + ": " + PolicyTree.reason(e));
+            return BatchFiles.OUTPUT_FAILED;
         }
     }
 }

@@ -184,4 +184,21 @@ class OutputFailureTest {
         assertEquals(Pipeline.BATCH, lines, "one batch reached the output");
         assertTrue(e.contains("; the output of " + lines + " claims was written, the rest was not"), e);
     }
+
+    @Test
+    void buildThatCannotWriteExits3AndTheBundleDoesNotDependOnHowThePoliciesAreSpelt(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli.Run r = Cli.run("", "build", "--out", file.resolve("bundle").toString(), "--docs", dir.resolve("docs").toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("pplc build: cannot write the bundle " + file.resolve("bundle/policies.bundle.json") + ": "), r.err());
+        assertPlain(r.err());
+        r = Cli.run("", "build", "--out", dir.resolve("relative").toString(), "--docs", file.resolve("docs").toString());
+        assertEquals(3, r.exit(), r.err());
+        assertTrue(r.err().startsWith("pplc build: cannot write the documents into " + file.resolve("docs") + ": "), r.err());
+        Cli.Run absolute = Cli.run("", "build", "--policies", Path.of("policies").toAbsolutePath().toString(),
+                "--out", dir.resolve("absolute").toString(), "--docs", dir.resolve("docs").toString());
+        assertEquals(0, absolute.exit(), absolute.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(dir.resolve("relative/policies.bundle.json")),
+                Files.readAllBytes(dir.resolve("absolute/policies.bundle.json")));
+    }
 }
