@@ -114,7 +114,8 @@ public final class ImportCommand implements Runnable {
         /** Text to standard output, checked: 0, or 3 when it could not be written. */
         int print(String text) {
             stdout().print(text);
-            if (!stdout().checkError()) return 0; // a PrintWriter swallows a failed write: checkError() flushes and asks
+            // picocli's writer and System.out below it swallow a failed write: checkError() flushes and asks
+            if (!stdout().checkError() && !System.out.checkError()) return 0;
             String why = StandardOutput.Reason.last;
             err().println("pplc import: error: cannot write to standard output: " + (why == null ? "write error" : why)
                     + "; the policy text is incomplete");
