@@ -25,6 +25,7 @@ if ((${#targets[@]} == 0)); then
     ClaimReaderFuzzTest#brokenFirstRecord
     ClaimReaderFuzzTest#cutArray
     DocsFuzzTest#authorTitle
+    PolicyTreeFuzzTest#linkedTree
   )
 fi
 

@@ -45,27 +45,39 @@ public final class AdjudicateCommand implements Callable<Integer> {
         if (c == null) return 1;
         Adjudicator engine = new Adjudicator(c.policySet());
 
-        BatchFiles files = BatchFiles.open("adjudicate", input, out, err);
-        if (files == null) return 1;
+        BatchFiles files;
+        try {
+            files = BatchFiles.open("adjudicate", input, out);
+        } catch (BatchFiles.Unusable u) {
+            err.println(u.getMessage());
+            return u.exit;
+        }
+        int[] written = {0}; // claims whose results reached the output
         try (files) {
-            Pipeline.Tally tally = run(engine, files.in(), files.out(), err);
+            Pipeline.Tally tally = run(engine, files.in(), files.out(), err, written);
             files.commit();
             err.println(tally.summary());
             return tally.errors > 0 ? 2 : 0;
         } catch (UncheckedIOException | IOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            if (cause instanceof StandardOutput.OutputFailed failed) {
+                err.println(files.failure(failed, written[0], "claim"));
+                return BatchFiles.OUTPUT_FAILED;
+            }
             err.println("pplc adjudicate: " + (e.getMessage() != null ? e.getMessage() : cause.toString()));
             return 2;
         }
     }
 
-    private Pipeline.Tally run(Adjudicator engine, InputStream in, OutputStream target, PrintStream err) throws IOException {
+    private Pipeline.Tally run(Adjudicator engine, InputStream in, OutputStream target, PrintStream err, int[] written)
+            throws IOException {
         boolean progress = System.console() != null;
         int[] shown = {0};
         // the output is flushed however the run ends, so the records before a failure are out (as before)
         try (Pipeline pipeline = new Pipeline(new ClaimReader(in, ClaimReader.Purpose.ADJUDICATE), engine, explain, workers());
              Flush flush = new Flush(target)) {
             return pipeline.run(target, batch -> {
+                written[0] += batch.records;
                 if (!progress) return;
                 // a line at every multiple of PROGRESS_EVERY, as when records were counted one by one
                 shown[0] += batch.records;

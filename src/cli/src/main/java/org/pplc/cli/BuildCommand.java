@@ -1,6 +1,8 @@
 package org.pplc.cli;
 
+import org.pplc.compiler.AsideFile;
 import org.pplc.compiler.Compilation;
+import org.pplc.compiler.PolicyTree;
 import org.pplc.docs.DocumentSite;
 import org.pplc.runtime.bundle.Bundles;
 import picocli.CommandLine.Command;
@@ -8,7 +10,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,18 +36,31 @@ public final class BuildCommand implements Callable<Integer> {
         Compilation c = options.compileOrReport(System.err);
         if (c == null) return 1;
         System.err.print(c.diagnosticsText()); // warnings only: errors returned above
+        // the documents are rendered first: policies or examples that cannot be read write nothing
+        java.util.Map<String, byte[]> pages;
         try {
-            Files.createDirectories(out);
-            Path bundle = out.resolve("policies.bundle.json");
-            Bundles.write(c.policySet(), bundle);
-            List<String> files = DocumentSite.render(c, options.policies, docs);
+            pages = DocumentSite.renderToMemory(c, options.policies);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("pplc build: " + e.getMessage());
+            return 1;
+        }
+        Path bundle = out.resolve("policies.bundle.json");
+        try {
+            AsideFile.write(bundle, Bundles.toBytes(c.policySet())); // a failed write leaves the previous bundle whole
+        } catch (IOException e) {
+            System.err.println("pplc build: cannot write the bundle " + bundle + ": "
+                    + (e instanceof AsideFile.Refused ? e.getMessage() : PolicyTree.reason(e)));
+            return BatchFiles.OUTPUT_FAILED;
+        }
+        try {
+            List<String> files = DocumentSite.write(pages, docs);
             System.err.println("pplc build: " + c.sources().size() + " policy files, "
                     + c.policySet().policies().size() + " policies (" + PolicyOptions.summary(c) + "); bundle "
                     + bundle + "; " + files.size() + " documents in " + docs);
             return 0;
-        } catch (IOException | RuntimeException e) {
-            System.err.println("pplc build: " + e.getMessage());
-            return 1;
+        } catch (IOException e) {
+            System.err.println("pplc build: cannot write the documents into " + docs + ": " + PolicyTree.reason(e));
+            return BatchFiles.OUTPUT_FAILED;
         }
     }
 }

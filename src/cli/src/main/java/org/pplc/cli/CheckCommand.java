@@ -23,7 +23,12 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         Compilation c = PolicyCompiler.compileDirectory(options.policies);
         if ("json".equals(format)) {
-            System.out.println(DiagnosticPrinter.json(c.diagnostics()));
+            try {
+                StandardOutput.print(DiagnosticPrinter.json(c.diagnostics()) + "\n");
+            } catch (StandardOutput.OutputFailed e) {
+                System.err.println("pplc check: " + e.getMessage() + "; the JSON document is incomplete");
+                return BatchFiles.OUTPUT_FAILED;
+            }
         } else if ("text".equals(format)) {
             System.err.print(c.diagnosticsText());
             System.err.println(c.sources().size() + (c.sources().size() == 1 ? " policy file" : " policy files") + " checked: " + PolicyOptions.summary(c));

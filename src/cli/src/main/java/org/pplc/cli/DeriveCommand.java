@@ -1,6 +1,7 @@
 package org.pplc.cli;
 
 import org.pplc.compiler.Compilation;
+import org.pplc.compiler.PolicyTree;
 import org.pplc.runtime.derive.Derivation;
 import org.pplc.runtime.derive.Deriver;
 import org.pplc.runtime.io.ClaimReader;
@@ -42,45 +43,74 @@ public final class DeriveCommand implements Callable<Integer> {
         if (c == null) return 1;
         Deriver deriver = new Deriver(c.policySet());
 
-        BatchFiles files = BatchFiles.open("derive", input, out, err);
-        if (files == null) return 1;
+        BatchFiles files;
+        try {
+            files = BatchFiles.open("derive", input, out);
+        } catch (BatchFiles.Unusable u) {
+            err.println(u.getMessage());
+            return u.exit;
+        }
+        int written = 0; // visits whose claims reached the output
         try (files) {
             int records = 0;
             int errors = 0;
             int warned = 0;
+            // written a batch at a time, as adjudicate does, so a failed write knows what was written
+            java.io.ByteArrayOutputStream batch = new java.io.ByteArrayOutputStream(1 << 16);
             try (ClaimReader reader = new ClaimReader(files.in(), ClaimReader.Purpose.DERIVE);
-                 JsonOutput json = new JsonOutput(files.out())) {
+                 JsonOutput json = new JsonOutput(batch)) {
                 while (reader.hasNext()) {
                     ClaimRecord record = reader.next();
                     records++;
                     if (record instanceof ClaimRecord.Invalid invalid) {
                         json.writeError(invalid);
                         errors++;
-                        continue;
-                    }
-                    Derivation d = deriver.derive(((ClaimRecord.Valid) record).claim());
-                    if (d instanceof Derivation.Derived derived) {
-                        json.writeClaim(derived.claim(), derived.policy(), derived.notes(), derived.warnings());
-                        for (String w : derived.warnings()) {
-                            err.println("pplc derive: " + (derived.id() == null ? "record " + record.index() : derived.id())
-                                    + ": warning: " + w);
-                        }
-                        warned += derived.warnings().isEmpty() ? 0 : 1;
                     } else {
-                        Derivation.Failed failed = (Derivation.Failed) d;
-                        json.writeError(new ClaimRecord.Invalid(record.index(), failed.id(), failed.error()));
-                        errors++;
+                        Derivation d = deriver.derive(((ClaimRecord.Valid) record).claim());
+                        if (d instanceof Derivation.Derived derived) {
+                            json.writeClaim(derived.claim(), derived.policy(), derived.notes(), derived.warnings());
+                            for (String w : derived.warnings()) {
+                                err.println("pplc derive: " + (derived.id() == null ? "record " + record.index() : derived.id())
+                                        + ": warning: " + w);
+                            }
+                            warned += derived.warnings().isEmpty() ? 0 : 1;
+                        } else {
+                            Derivation.Failed failed = (Derivation.Failed) d;
+                            json.writeError(new ClaimRecord.Invalid(record.index(), failed.id(), failed.error()));
+                            errors++;
+                        }
                     }
+                    if (records - written == Pipeline.BATCH) written = writeBatch(json, batch, files, records);
                 }
+                writeBatch(json, batch, files, records);
+                written = records;
             }
             files.commit();
             err.println(records + (records == 1 ? " visit: " : " visits: ") + (records - errors) + " derived, "
                     + errors + (errors == 1 ? " error" : " errors")
                     + (warned == 0 ? "" : ", " + warned + " with warnings"));
             return errors > 0 ? 2 : 0;
+        } catch (StandardOutput.OutputFailed e) {
+            err.println(files.failure(e, written, "visit"));
+            return BatchFiles.OUTPUT_FAILED;
         } catch (UncheckedIOException | IOException e) {
             err.println("pplc derive: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Hands the batch's records to the output; returns how many records are now written. */
+    private static int writeBatch(JsonOutput json, java.io.ByteArrayOutputStream batch, BatchFiles files, int records)
+            throws StandardOutput.OutputFailed {
+        json.flush();
+        try {
+            batch.writeTo(files.out());
+        } catch (StandardOutput.OutputFailed e) {
+            throw e;
+        } catch (IOException e) {
+            throw new StandardOutput.OutputFailed(PolicyTree.reason(e));
+        }
+        batch.reset();
+        return records;
     }
 }

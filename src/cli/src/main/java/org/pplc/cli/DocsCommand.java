@@ -2,6 +2,7 @@ package org.pplc.cli;
 
 import org.pplc.compiler.Compilation;
 import org.pplc.compiler.PolicyCompiler;
+import org.pplc.compiler.PolicyTree;
 import org.pplc.docs.ChangeReport;
 import org.pplc.docs.DocumentSite;
 import picocli.CommandLine.ArgGroup;
@@ -47,7 +48,14 @@ public final class DocsCommand implements Callable<Integer> {
         try {
             if (baseline == null) {
                 Path dir = out == null ? Path.of("generated-docs") : out;
-                List<String> files = DocumentSite.render(c, options.policies, dir);
+                java.util.Map<String, byte[]> pages = DocumentSite.renderToMemory(c, options.policies);
+                List<String> files;
+                try {
+                    files = DocumentSite.write(pages, dir);
+                } catch (IOException e) {
+                    System.err.println("pplc docs: cannot write the documents into " + dir + ": " + PolicyTree.reason(e));
+                    return BatchFiles.OUTPUT_FAILED;
+                }
                 System.err.println("pplc docs: wrote " + files.size() + " files to " + dir);
                 return 0;
             }
@@ -67,7 +75,12 @@ public final class DocsCommand implements Callable<Integer> {
             }
             ChangeReport report = ChangeReport.compare(before, name, c, options.policies.toString());
             Path dir = out == null ? Path.of("change-report") : out;
-            report.write(dir);
+            try {
+                report.write(dir);
+            } catch (IOException e) {
+                System.err.println("pplc docs: cannot write the change report into " + dir + ": " + PolicyTree.reason(e));
+                return BatchFiles.OUTPUT_FAILED;
+            }
             System.err.println("pplc docs: " + report.size() + " change(s) since " + name + "; report in "
                     + dir.resolve("changes.html") + " and " + dir.resolve("changes.md"));
             return 0;

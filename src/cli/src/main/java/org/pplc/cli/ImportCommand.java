@@ -1,5 +1,7 @@
 package org.pplc.cli;
 
+import org.pplc.compiler.AsideFile;
+import org.pplc.compiler.PolicyTree;
 import org.pplc.compiler.imports.AocImporter;
 import org.pplc.compiler.imports.AocTable;
 import org.pplc.compiler.imports.AocText;
@@ -89,22 +91,34 @@ public final class ImportCommand implements Runnable {
             return Quarter.inferFrom(file.getFileName().toString()).orElse(null);
         }
 
-        /** Policy text to --out or standard output (suppressed on standard output by --diff). */
-        boolean emit(String text) {
+        /**
+         * Policy text to --out (written aside and renamed, {@link AsideFile}: a failure leaves a
+         * previous file whole) or standard output (suppressed there by --diff). 0, or 3 when it
+         * could not be written.
+         */
+        int emit(String text) {
             if (out != null) {
                 try {
-                    Path parent = out.toAbsolutePath().getParent();
-                    if (parent != null) Files.createDirectories(parent);
-                    Files.writeString(out, text, StandardCharsets.UTF_8);
+                    AsideFile.write(out, text.getBytes(StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    err().println(out + ": error: cannot write the output (" + e.getMessage() + ")");
-                    return false;
+                    err().println(out + ": error: cannot write the output: " + (e instanceof AsideFile.Refused ? e.getMessage()
+                            : PolicyTree.reason(e)) + "; " + out + " is left as it was");
+                    return BatchFiles.OUTPUT_FAILED;
                 }
-            } else if (!diff) {
-                stdout().print(text);
+                return 0;
             }
-            stdout().flush();
-            return true;
+            return diff ? 0 : print(text);
+        }
+
+        /** Text to standard output, checked: 0, or 3 when it could not be written. */
+        int print(String text) {
+            stdout().print(text);
+            // picocli's writer and System.out below it swallow a failed write: checkError() flushes and asks
+            if (!stdout().checkError() && !System.out.checkError()) return 0;
+            String why = StandardOutput.Reason.last;
+            err().println("pplc import: error: cannot write to standard output: " + (why == null ? "write error" : why)
+                    + "; the policy text is incomplete");
+            return BatchFiles.OUTPUT_FAILED;
         }
 
         int report(List<RowProblem> problems) {
@@ -172,8 +186,9 @@ public final class ImportCommand implements Runnable {
             Set<String> overridden = Set.of();
             if (extendsId != null) overridden = PolicyScope.load(policies, extendsId).mueCodesSet(s);
             MueText.Wrap w = wrap == null ? null : new MueText.Wrap(wrap, payer, from, extendsId, overridden);
-            if (!emit(MueText.render(table, q, w))) return 1;
-            if (diff) stdout().print(ImportDiff.mues(table, scope.policy()).render());
+            int written = emit(MueText.render(table, q, w));
+            if (written == 0 && diff) written = print(ImportDiff.mues(table, scope.policy()).render());
+            if (written != 0) return written;
             err().println(displayName() + ": imported " + count(table.entries().size(), s.id() + " MUE")
                     + (table.skipped() > 0 ? "; " + count(table.skipped(), "code") + " outside the hierarchy of " + policyId
                     + " left out (--all keeps them)" : "")
@@ -197,8 +212,9 @@ public final class ImportCommand implements Runnable {
             int bad = report(table.problems());
             PolicyScope scope = !all || diff ? PolicyScope.load(policies, policyId) : null;
             if (!all) table = table.restrictTo(scope.codes());
-            if (!emit(AocText.render(table, q))) return 1;
-            if (diff) stdout().print(ImportDiff.addOns(table, scope.policy()).render());
+            int written = emit(AocText.render(table, q));
+            if (written == 0 && diff) written = print(ImportDiff.addOns(table, scope.policy()).render());
+            if (written != 0) return written;
             err().println(displayName() + ": imported " + count(table.edits().size(), "add-on edit")
                     + (table.deleted() > 0 ? "; " + count(table.deleted(), "deleted edit") + " left out" : "")
                     + (table.notYetInForce() > 0 ? "; " + count(table.notYetInForce(), "edit") + " not yet in force left out" : "")

@@ -29,8 +29,8 @@ public final class Main implements Runnable {
      * author's "é" into one byte and an "ı" into "?").
      */
     static void utf8StandardStreams() {
-        System.setOut(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
-                java.nio.charset.StandardCharsets.UTF_8));
+        System.setOut(new java.io.PrintStream(new StandardOutput.Reason(new java.io.FileOutputStream(java.io.FileDescriptor.out)),
+                true, java.nio.charset.StandardCharsets.UTF_8));
         System.setErr(new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true,
                 java.nio.charset.StandardCharsets.UTF_8));
     }

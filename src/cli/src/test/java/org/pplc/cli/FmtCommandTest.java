@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FmtCommandTest {
@@ -86,5 +87,72 @@ class FmtCommandTest {
         Run r = pplc("fmt", dir.resolve("nope.ppl").toString());
         assertEquals(1, r.exit());
         assertTrue(r.err().contains("no such policy file or directory: " + dir.resolve("nope.ppl")), r.err());
+    }
+
+    /** A file outside the policies whose text must never reach any output. */
+    static Path sentinel(Path dir) throws Exception {
+        return Files.writeString(dir.resolve("outside.ppl"), "SENTINEL-SECRET-7731 = not policy text\n");
+    }
+
+    @Test
+    void checkNeverReadsALinkThatLeavesTheRoot(@TempDir Path dir) throws Exception {
+        Path root = Files.createDirectories(dir.resolve("policies"));
+        Files.writeString(root.resolve("tidy.ppl"), TIDY);
+        Path secret = sentinel(dir);
+        Files.createSymbolicLink(root.resolve("env.ppl"), secret);
+        Files.createSymbolicLink(root.resolve("proc.ppl"), Path.of("/proc/self/environ"));
+        Files.createDirectories(dir.resolve("elsewhere"));
+        Files.copy(secret, dir.resolve("elsewhere/x.ppl"));
+        Files.createSymbolicLink(root.resolve("linked"), dir.resolve("elsewhere"));
+        for (String mode : new String[]{"--check", null}) {
+            Run r = mode == null ? pplc("fmt", "--policies", root.toString()) : pplc("fmt", mode, "--policies", root.toString());
+            assertEquals(1, r.exit(), r.err());
+            assertFalse((r.out() + r.err()).contains("SENTINEL"), r.out() + r.err());
+            assertFalse((r.out() + r.err()).contains("PATH="), "the environment is never printed");
+            assertTrue(r.err().contains(root + "/env.ppl:1:1: error: this is a symbolic link to something outside"), r.err());
+            assertTrue(r.err().contains(root + "/linked:1:1: error: this is a symbolic link"), r.err());
+            assertTrue(r.err().contains("3 refused"), r.err());
+            assertTrue(Files.isSymbolicLink(root.resolve("env.ppl")), "the link is left a link");
+            assertEquals("SENTINEL-SECRET-7731 = not policy text\n", Files.readString(secret), "nothing written through it");
+        }
+    }
+
+    @Test
+    void aLinkInsideTheRootIsNeverRewrittenItsTargetIs(@TempDir Path dir) throws Exception {
+        Path messy = Files.writeString(dir.resolve("payers.ppl"), MESSY);
+        Path link = Files.createSymbolicLink(dir.resolve("alias.ppl"), Path.of("payers.ppl"));
+        Run r = pplc("fmt", "--policies", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains(link + ":1:1: warning: this is a symbolic link; pplc fmt does not rewrite a link"), r.err());
+        assertEquals("formatted " + messy + "\n", r.out());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals(TIDY, Files.readString(messy));
+        Run named = pplc("fmt", "--check", link.toString());
+        assertEquals(0, named.exit(), named.err());
+    }
+
+    @Test
+    void aFileNamedAloneThatLinksOutOfItsFolderIsRefused(@TempDir Path dir) throws Exception {
+        Path secret = sentinel(dir);
+        Path folder = Files.createDirectories(dir.resolve("p"));
+        Path link = Files.createSymbolicLink(folder.resolve("a.ppl"), secret);
+        Run r = pplc("fmt", "--check", link.toString());
+        assertEquals(1, r.exit());
+        assertFalse((r.out() + r.err()).contains("SENTINEL"), r.err());
+        assertTrue(r.err().contains("is a symbolic link to something outside"), r.err());
+    }
+
+    @Test
+    void aRewrittenFileKeepsItsPermissionsAndAPlantedAsideLinkIsNotFollowed(@TempDir Path dir) throws Exception {
+        Path messy = Files.writeString(dir.resolve("payers.ppl"), MESSY);
+        Files.setPosixFilePermissions(messy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        Path secret = Files.writeString(dir.resolve("victim.txt"), "untouched\n");
+        // the names the old formatter wrote aside under, planted as links to another file
+        Files.createSymbolicLink(dir.resolve("payers.ppl.fmt-tmp"), secret);
+        Run r = pplc("fmt", messy.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(TIDY, Files.readString(messy));
+        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(messy)));
+        assertEquals("untouched\n", Files.readString(secret));
     }
 }

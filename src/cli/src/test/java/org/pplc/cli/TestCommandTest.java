@@ -41,7 +41,7 @@ class TestCommandTest {
                 + "{\"name\": \"says deny\", \"claim\": " + CLAIM + ", \"expect\": {\"decision\": \"deny\"}}]");
         FmtCommandTest.Run r = FmtCommandTest.pplc("test", "--policies", dir.toString());
         assertEquals(1, r.exit());
-        assertTrue(r.out().contains("FAIL " + dir + "/tests/t.test.json #1 says pass\n    expected decision pass, got deny"), r.out());
+        assertTrue(r.out().contains("FAIL " + dir.getFileName() + "/tests/t.test.json #1 says pass\n    expected decision pass, got deny"), r.out());
         assertEquals("1 passed, 1 failed", lastLine(r.out()));
     }
 
@@ -50,7 +50,7 @@ class TestCommandTest {
         policies(dir, "[{\"name\": \"add-on alone\", \"claim\": " + CLAIM + ", \"expect\": {\"decision\": \"deny\"}}]");
         FmtCommandTest.Run r = FmtCommandTest.pplc("test", "--policies", dir.toString(), "--min", "90");
         assertEquals(1, r.exit());
-        assertTrue(r.out().contains("    not fired: " + dir + "/core.ppl:18:3 add-on 96415 of 96413"), r.out());
+        assertTrue(r.out().contains("    not fired: " + dir.getFileName() + "/core.ppl:18:3 add-on 96415 of 96413"), r.out());
         assertTrue(r.out().contains("is below --min 90"), r.out());
         assertEquals("1 passed, 0 failed", lastLine(r.out()));
         FmtCommandTest.Run low = FmtCommandTest.pplc("test", "--policies", dir.toString(), "--min", "1");

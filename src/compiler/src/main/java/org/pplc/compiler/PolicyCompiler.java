@@ -10,11 +10,9 @@ import org.pplc.compiler.lower.Lowering;
 import org.pplc.runtime.policy.PolicySet;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The compiler's front door: policy text in, rule objects out. Stages run in a fixed order
@@ -28,62 +26,35 @@ public final class PolicyCompiler {
     private PolicyCompiler() {
     }
 
-    /** Compiles every {@code .ppl} file below the root, in path order, named as {@code root/relative/path}. */
-    public static Compilation compileDirectory(Path root) {
-        return compileDirectory(root, null);
-    }
-
     /**
-     * Compiles every {@code .ppl} file below the root, naming files relative to {@code base} (the
-     * build's project folder, say) so that source positions, and a bundle made from them, do not
-     * depend on where the build runs. A null base names them as {@link #compileDirectory(Path)} does.
+     * Compiles every {@code .ppl} file below the root, in path order, through the guarded walk of
+     * {@link PolicyTree}: files are named {@code <root folder name>/<relative path>}
+     * ({@code policies/core/cpt-admin.ppl}) however the root was spelt, so diagnostics and a bundle
+     * made from them do not depend on where the build runs; nothing outside the root is read.
      */
-    public static Compilation compileDirectory(Path root, Path base) {
+    public static Compilation compileDirectory(Path root) {
         Diagnostics diag = new Diagnostics();
-        List<SourceFile> sources = new ArrayList<>();
-        java.util.function.Function<Path, Path> named = base == null ? p -> p
-                : p -> base.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize());
-        String rootName = named.apply(root).toString().replace('\\', '/');
-        if (!Files.isDirectory(root)) {
+        PolicyTree tree;
+        try {
+            tree = PolicyTree.open(root);
+        } catch (IOException e) {
+            String rootName = displayName(root);
             diag.error("no-policies", new Span(rootName, 1, 1, 1, 1), "policy directory " + rootName + " does not exist",
                     "pass --policies DIR");
             return new Compilation(diag.sorted(), null, null, List.of(), List.of());
         }
-        List<Path> files = new ArrayList<>();
-        Path realRoot;
-        // The walk does not follow symbolic links; a link is read only when it stays inside the root.
-        try (Stream<Path> walk = Files.walk(root)) {
-            realRoot = root.toRealPath();
-            for (Path p : walk.sorted().toList()) {
-                if (Files.isSymbolicLink(p) && !Files.exists(p)) {
-                    if (p.toString().endsWith(".ppl")) {
-                        diag.error("broken-link", new Span(displayName(named.apply(p)), 1, 1, 1, 1),
-                                "this symbolic link points to nothing", "remove the link or restore its file");
-                    }
-                    continue;
-                }
-                if (Files.isSymbolicLink(p) && !insideRoot(p, realRoot)) {
-                    if (p.toString().endsWith(".ppl") || Files.isDirectory(p)) {
-                        diag.error("outside-root", new Span(displayName(named.apply(p)), 1, 1, 1, 1), "this is a symbolic link to "
-                                + "something outside the policies directory " + rootName + "; pplc reads nothing outside it",
-                                "copy the policy files into the policies directory");
-                    }
-                    continue;
-                }
-                if (p.toString().endsWith(".ppl") && Files.isRegularFile(p)) files.add(p);
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            diag.error("io", new Span(rootName, 1, 1, 1, 1), "cannot read policy directory " + rootName + ": " + e.getMessage());
-            return new Compilation(diag.sorted(), null, null, List.of(), List.of());
-        }
-        for (Path p : files) {
-            String name = displayName(named.apply(p));
+        return compileTree(tree, diag);
+    }
+
+    /** Compiles the {@code .ppl} files of a tree already opened (see {@link #compileDirectory(Path)}). */
+    public static Compilation compileTree(PolicyTree tree, Diagnostics diag) {
+        List<SourceFile> sources = new ArrayList<>();
+        List<PolicyTree.Entry> files = tree.files("", ".ppl", Integer.MAX_VALUE, diag);
+        for (PolicyTree.Entry f : files) {
+            String name = tree.name(f.relative());
             try {
-                byte[] bytes;
                 // Read at most one byte past the limit, so a file that grows while it is read is still refused.
-                try (java.io.InputStream in = Files.newInputStream(p)) {
-                    bytes = in.readNBytes((int) MAX_FILE_BYTES + 1);
-                }
+                byte[] bytes = PolicyTree.read(f, MAX_FILE_BYTES);
                 if (bytes.length > MAX_FILE_BYTES) {
                     diag.error("file-too-large", new Span(name, 1, 1, 1, 1), "policy file is larger than "
                             + MAX_FILE_BYTES / (1024 * 1024) + " MB", "split it into several files");
@@ -93,11 +64,11 @@ public final class PolicyCompiler {
                 if (decoded instanceof PolicyBytes.Text t) sources.add(new SourceFile(name, t.text()));
                 else if (decoded instanceof PolicyBytes.NotUtf8 bad) diag.error("encoding", bad.span(name), bad.message(), "save the file as UTF-8");
             } catch (IOException e) {
-                diag.error("io", new Span(name, 1, 1, 1, 1), "cannot read policy file: " + e.getMessage());
+                diag.error("io", new Span(name, 1, 1, 1, 1), "cannot read policy file: " + PolicyTree.reason(e));
             }
         }
         if (files.isEmpty()) {
-            diag.error("no-policies", new Span(rootName, 1, 1, 1, 1), "no .ppl policy files in " + rootName);
+            diag.error("no-policies", new Span(tree.name(), 1, 1, 1, 1), "no .ppl policy files in " + displayName(tree.root()));
         }
         return compile(sources, diag);
     }
@@ -105,15 +76,6 @@ public final class PolicyCompiler {
     private static String displayName(Path p) {
         String name = p.toString().replace('\\', '/');
         return name.startsWith("./") ? name.substring(2) : name;
-    }
-
-    /** Whether a symbolic link's target lies in the policies root (a dangling link does not). */
-    private static boolean insideRoot(Path link, Path realRoot) {
-        try {
-            return link.toRealPath().startsWith(realRoot);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     public static Compilation compileSources(List<SourceFile> sources) {

@@ -2,7 +2,6 @@ package org.pplc.docs;
 
 import org.pplc.compiler.Compilation;
 import org.pplc.compiler.PolicyCompiler;
-import org.pplc.compiler.SourceFile;
 import org.pplc.runtime.policy.Payer;
 import org.pplc.runtime.policy.Plan;
 import org.pplc.runtime.policy.Policy;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 
 /**
  * What a reviewer must approve between two versions of the policies, rule by rule: payers and
@@ -112,19 +110,13 @@ public final class ChangeReport {
             Path tree = Files.createDirectories(tmp.resolve("tree"));
             run(tree, null, "tar", "-xf", tar.toString());
             Path old = tree.resolve(rel);
-            List<SourceFile> sources = new ArrayList<>();
-            if (Files.isDirectory(old)) {
-                List<Path> files;
-                try (Stream<Path> walk = Files.walk(old)) {
-                    files = walk.filter(p -> p.toString().endsWith(".ppl") && Files.isRegularFile(p)).sorted().toList();
-                }
-                String name = policiesDir.toString().replace('\\', '/');
-                for (Path f : files) {
-                    String relative = old.relativize(f).toString().replace('\\', '/');
-                    sources.add(new SourceFile(name + "/" + relative, Files.readString(f, StandardCharsets.UTF_8)));
-                }
-            }
-            return PolicyCompiler.compileSources(sources);
+            if (!Files.isDirectory(old, java.nio.file.LinkOption.NOFOLLOW_LINKS)) return PolicyCompiler.compileSources(List.of());
+            // The old tree is walked as the working tree is (PolicyTree): a committed link (a blob of
+            // mode 120000) is extracted as a link, and one that leaves the folder is refused, never
+            // followed; files are named as the working tree names them.
+            org.pplc.compiler.PolicyTree now = org.pplc.compiler.PolicyTree.open(policiesDir);
+            return PolicyCompiler.compileTree(org.pplc.compiler.PolicyTree.open(old, now.name()),
+                    new org.pplc.compiler.diag.Diagnostics());
         } finally {
             DocumentSite.deleteTree(tmp);
         }

@@ -44,7 +44,15 @@ public final class DocumentSite {
      * @throws IOException              when the output cannot be written or an example cannot be read
      */
     public static List<String> render(Compilation compilation, Path policiesDir, Path outDir) throws IOException {
-        Map<String, byte[]> files = renderToMemory(compilation, policiesDir);
+        return write(renderToMemory(compilation, policiesDir), outDir);
+    }
+
+    /**
+     * Writes rendered files ({@link #renderToMemory}) into {@code outDir}, replacing the earlier
+     * documents there; the only step that writes, so a command can tell a failed write (exit 3)
+     * from policies or examples that could not be read.
+     */
+    public static List<String> write(Map<String, byte[]> files, Path outDir) throws IOException {
         for (String folder : List.of("html", "markdown")) deleteTree(outDir.resolve(folder));
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             Path target = outDir.resolve(f.getKey());

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The worked examples: the example visits shipped beside the policies ({@code examples/*.json}),
@@ -40,16 +39,18 @@ final class WorkedExamples {
     static List<Example> load(Path policiesDir, PolicySet policies) throws IOException {
         List<Example> out = new ArrayList<>();
         if (policiesDir == null) return out;
-        Path dir = policiesDir.resolve("examples");
-        if (!Files.isDirectory(dir)) return out;
-        List<Path> files;
-        try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        // the guarded walk: an example that is a link leaving the policies root is refused, not read
+        org.pplc.compiler.PolicyTree tree = org.pplc.compiler.PolicyTree.open(policiesDir);
+        org.pplc.compiler.diag.Diagnostics refused = new org.pplc.compiler.diag.Diagnostics();
+        List<org.pplc.compiler.PolicyTree.Entry> files = tree.files("examples", ".json", 1, refused);
+        if (refused.hasErrors()) {
+            org.pplc.compiler.diag.Diagnostic d = refused.sorted().get(0);
+            throw new IOException(d.span().file() + ": " + d.message());
         }
         Deriver deriver = new Deriver(policies);
-        for (Path f : files) {
-            String name = dir.getFileName() + "/" + f.getFileName();
-            try (InputStream in = Files.newInputStream(f); ClaimReader reader = new ClaimReader(in, ClaimReader.Purpose.DERIVE)) {
+        for (org.pplc.compiler.PolicyTree.Entry f : files) {
+            String name = f.relative();
+            try (InputStream in = Files.newInputStream(f.real(), java.nio.file.LinkOption.NOFOLLOW_LINKS); ClaimReader reader = new ClaimReader(in, ClaimReader.Purpose.DERIVE)) {
                 while (reader.hasNext()) {
                     ClaimRecord r = reader.next();
                     if (r instanceof ClaimRecord.Invalid bad) {

@@ -58,8 +58,7 @@ public final class PolicyBuild {
         try {
             // an untouched file keeps its date, so incremental builds do not repackage for nothing
             if (!Files.exists(outputFile) || !Arrays.equals(Files.readAllBytes(outputFile), bundle)) {
-                Files.createDirectories(outputFile.toAbsolutePath().getParent());
-                Files.write(outputFile, bundle);
+                org.pplc.compiler.AsideFile.write(outputFile, bundle); // aside, then renamed: never half a bundle
             }
         } catch (IOException e) {
             return failed(0, checked.warnings(), "cannot write the bundle " + outputFile + ": " + e.getMessage());
@@ -90,10 +89,10 @@ public final class PolicyBuild {
             return new Checked(null, 0,
                     failed(0, 0, "policy folder " + policyDirectory + " does not exist (set <policyDirectory>)"));
         }
-        // files are named from the folder's parent (policies/payers/uhc.ppl), as the pplc command
-        // line names them, so the bundle's source positions do not depend on where the build runs
+        // files are named by the folder's name and their path below it (policies/payers/uhc.ppl),
+        // as the pplc command line names them: the bundle is the same bytes wherever the build runs
         out.info("pplc: compiling the policies in " + policyDirectory);
-        Compilation compilation = PolicyCompiler.compileDirectory(policyDirectory, policyDirectory.getParent());
+        Compilation compilation = PolicyCompiler.compileDirectory(policyDirectory);
         Map<String, String> texts = new LinkedHashMap<>();
         for (SourceFile s : compilation.sources()) texts.put(s.path(), s.text());
         DiagnosticPrinter printer = new DiagnosticPrinter(texts);

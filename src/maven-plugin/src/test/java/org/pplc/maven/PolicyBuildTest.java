@@ -191,4 +191,20 @@ class PolicyBuildTest {
         Files.writeString(policies.resolve("payers/acme.ppl"), payer);
         return policies;
     }
+
+    @Test
+    void theBundleIsTheBytesPplcBuildWritesHoweverTheFolderIsReached(@TempDir Path tmp) throws IOException {
+        // pplc build --policies policies writes Bundles.write(compileDirectory(policies)); the plugin
+        // is given an absolute folder, here reached through a link, as ${project.basedir}/... may be
+        Path cli = tmp.resolve("cli.bundle.json");
+        Bundles.write(org.pplc.compiler.PolicyCompiler.compileDirectory(Path.of("policies")).policySet(), cli);
+        Path linked = Files.createSymbolicLink(tmp.resolve("policies"), Path.of("policies").toAbsolutePath());
+        for (Path folder : List.of(Path.of("policies").toAbsolutePath(), linked)) {
+            Path out = tmp.resolve("plugin.bundle.json");
+            Files.deleteIfExists(out);
+            PolicyBuild.Outcome outcome = new PolicyBuild(folder, false).bundle(out, new Log());
+            assertFalse(outcome.failed(), outcome::reason);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(Files.readAllBytes(cli), Files.readAllBytes(out), folder::toString);
+        }
+    }
 }

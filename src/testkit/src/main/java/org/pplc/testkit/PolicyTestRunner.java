@@ -84,10 +84,15 @@ public final class PolicyTestRunner {
 
     /** Compiles the policies under {@code policies} and reads the tests under {@code policies/tests}. */
     public static PolicyTestRunner load(Path policies) throws IOException {
-        Compilation c = PolicyCompiler.compileDirectory(policies);
-        List<PolicyTestCase> cases = new ArrayList<>();
-        for (Path f : TestFiles.find(policies)) cases.addAll(TestFiles.read(f));
-        return new PolicyTestRunner(c, cases);
+        org.pplc.compiler.PolicyTree tree;
+        try {
+            tree = org.pplc.compiler.PolicyTree.open(policies);
+        } catch (IOException e) {
+            return new PolicyTestRunner(PolicyCompiler.compileDirectory(policies), List.of()); // says it does not exist
+        }
+        // one guarded walk: the policies, the test files and the files they name all stay inside the root
+        Compilation c = PolicyCompiler.compileTree(tree, new org.pplc.compiler.diag.Diagnostics());
+        return new PolicyTestRunner(c, TestFiles.readAll(tree));
     }
 
     /** The compilation; when it has errors no test can run. */

@@ -5,19 +5,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.pplc.compiler.PolicyTree;
+import org.pplc.compiler.diag.Diagnostic;
+import org.pplc.compiler.diag.Diagnostics;
 import org.pplc.testkit.PolicyTestCase.ExpectedFinding;
 import org.pplc.testkit.PolicyTestCase.ExpectedLine;
 import org.pplc.testkit.PolicyTestCase.Expectation;
 import org.pplc.testkit.PolicyTestCase.Kind;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads {@code tests/**}{@code /*.test.json} below a policy directory. A file that is not valid
@@ -36,36 +36,38 @@ final class TestFiles {
     private TestFiles() {
     }
 
-    static List<Path> find(Path policies) throws IOException {
-        Path dir = policies.resolve("tests");
-        if (!Files.isDirectory(dir)) return List.of();
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(SUFFIX) && Files.isRegularFile(p)).sorted().toList();
-        }
+    /** A test file, or a file one names, larger than this is refused, not read. */
+    static final long MAX_BYTES = 64L * 1024 * 1024;
+
+    /**
+     * Every test file under {@code tests/} of the tree, in path order, read through the guarded
+     * walk; a test file that is a link leaving the root becomes a failing case saying so.
+     */
+    static List<PolicyTestCase> readAll(PolicyTree tree) {
+        Diagnostics refused = new Diagnostics();
+        List<PolicyTestCase> out = new ArrayList<>();
+        for (PolicyTree.Entry f : tree.files("tests", SUFFIX, Integer.MAX_VALUE, refused)) out.addAll(read(tree, f));
+        for (Diagnostic d : refused.sorted()) out.add(broken(d.span().file(), 0, d.span().file() + ": " + d.message()));
+        return out;
     }
 
-    static String name(Path p) {
-        String n = p.toString().replace('\\', '/');
-        return n.startsWith("./") ? n.substring(2) : n;
-    }
-
-    static List<PolicyTestCase> read(Path file) {
-        String name = name(file);
+    static List<PolicyTestCase> read(PolicyTree tree, PolicyTree.Entry file) {
+        String name = tree.name(file.relative());
         JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
+            root = JSON.readTree(text(file));
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
             return List.of(broken(name, 0, where + ": not valid JSON: " + e.getOriginalMessage()));
         } catch (IOException e) {
-            return List.of(broken(name, 0, name + ": cannot read: " + e.getMessage()));
+            return List.of(broken(name, 0, name + ": cannot read: " + PolicyTree.reason(e)));
         }
         if (root == null || !root.isArray()) {
             return List.of(broken(name, 0, name + ": a test file holds a JSON list of test cases"));
         }
         List<PolicyTestCase> out = new ArrayList<>();
-        for (int i = 0; i < root.size(); i++) out.add(testCase(file, name, i, root.get(i)));
+        for (int i = 0; i < root.size(); i++) out.add(testCase(tree, file, name, i, root.get(i)));
         if (out.isEmpty()) out.add(broken(name, 0, name + ": the list of test cases is empty"));
         return out;
     }
@@ -74,7 +76,14 @@ final class TestFiles {
         return new PolicyTestCase(file, index, null, Kind.CLAIM, null, null, problem);
     }
 
-    private static PolicyTestCase testCase(Path file, String fileName, int index, JsonNode node) {
+    /** A file's text, refused when it is larger than {@link #MAX_BYTES}. */
+    private static String text(PolicyTree.Entry file) throws IOException {
+        byte[] bytes = PolicyTree.read(file, MAX_BYTES);
+        if (bytes.length > MAX_BYTES) throw new IOException("larger than " + MAX_BYTES / (1024 * 1024) + " MB");
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static PolicyTestCase testCase(PolicyTree tree, PolicyTree.Entry file, String fileName, int index, JsonNode node) {
         String where = fileName + " case " + (index + 1);
         if (!(node instanceof ObjectNode o)) return broken(fileName, index, where + ": a test case is a JSON object");
         String name = o.path("name").isTextual() ? o.get("name").asText() : null;
@@ -86,7 +95,7 @@ final class TestFiles {
                     + (o.has("visitFile") ? 1 : 0);
             if (inputs != 1) throw new Problem(where + ": give exactly one of \"claim\", \"visit\", \"claimFile\", \"visitFile\"");
             Kind kind = o.has("claim") || o.has("claimFile") ? Kind.CLAIM : Kind.VISIT;
-            JsonNode input = o.has("claim") ? o.get("claim") : o.has("visit") ? o.get("visit") : load(file, o, where);
+            JsonNode input = o.has("claim") ? o.get("claim") : o.has("visit") ? o.get("visit") : load(tree, file, o, where);
             if (!input.isObject()) throw new Problem(where + ": the " + (kind == Kind.CLAIM ? "claim" : "visit") + " is a JSON object");
             if (!o.path("expect").isObject()) throw new Problem(where + ": \"expect\" (an object) is required");
             Expectation expect = expectation(o.get("expect"), where, kind);
@@ -96,16 +105,28 @@ final class TestFiles {
         }
     }
 
-    private static JsonNode load(Path file, ObjectNode o, String where) {
+    /**
+     * The claim or visit a case names by file: a reference that resolves outside the policies
+     * root, or through a link that leaves it, fails the case and is never read.
+     */
+    private static JsonNode load(PolicyTree tree, PolicyTree.Entry file, ObjectNode o, String where) {
         String key = o.has("claimFile") ? "claimFile" : "visitFile";
         if (!o.get(key).isTextual()) throw new Problem(where + ": \"" + key + "\" is a path relative to the test file");
-        Path p = file.resolveSibling(o.get(key).asText()).normalize();
+        String reference = o.get(key).asText();
+        PolicyTree.Reference r;
         try {
-            return JSON.readTree(Files.readString(p));
+            r = tree.reference(file, reference);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new Problem(where + ": " + key + " " + reference + " is not a file name");
+        }
+        if (r.entry() == null) throw new Problem(where + ": " + key + " " + r.problem());
+        String name = tree.name(r.entry().relative());
+        try {
+            return JSON.readTree(text(r.entry()));
         } catch (JsonProcessingException e) {
-            throw new Problem(where + ": " + name(p) + " is not valid JSON: " + e.getOriginalMessage());
+            throw new Problem(where + ": " + name + " is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
-            throw new Problem(where + ": cannot read " + key + " " + name(p));
+            throw new Problem(where + ": cannot read " + key + " " + name + ": " + PolicyTree.reason(e));
         }
     }
 

@@ -47,7 +47,7 @@ class PolicyTestRunnerTest {
         PolicyTestRunner.Report r = run();
         assertEquals("1 passed, 0 failed", r.summary());
         Coverage c = r.coverage();
-        String core = dir.resolve("core.ppl").toString().replace('\\', '/');
+        String core = dir.getFileName() + "/core.ppl"; // named below the root's own name
         List<String> fired = c.facts().stream().filter(c::fired).map(f -> f.description() + " @" + f.line()).toList();
         // the add-on code's primaries and the rule text that worded the finding
         assertEquals(List.of("rule addon-requires-primary @31", "add-on 96417 of 96413 @20"), fired.stream().sorted(
@@ -84,7 +84,7 @@ class PolicyTestRunnerTest {
         test("bad-decision.test.json", "[{\"name\": \"d\", \"claim\": " + CLAIM_96417_ALONE + ", \"expect\": {\"decision\": \"denied\"}}]");
         PolicyTestRunner.Report r = run();
         assertEquals("0 passed, 4 failed", r.summary());
-        String tests = dir.resolve("tests").toString().replace('\\', '/');
+        String tests = dir.getFileName() + "/tests";
         assertTrue(r.results().get(0).failures().get(0).startsWith(tests + "/bad-decision.test.json case 1 (d): decision \"denied\""));
         assertTrue(r.results().get(1).failures().get(0).startsWith(tests + "/bad-json.test.json:2:"), r.results().get(1).failures().get(0));
         assertTrue(r.results().get(2).failures().get(0).contains("give exactly one of \"claim\""));
@@ -142,4 +142,65 @@ class PolicyTestRunnerTest {
         org.junit.jupiter.api.Assertions.assertDoesNotThrow(() -> t.getExecutable().execute());
     }
 
+
+    /** A claim outside the policies whose text must never reach a failure message. */
+    private Path outsideClaim() throws Exception {
+        return Files.writeString(dir.getParent().resolve(dir.getFileName() + "-outside.json"),
+                "{\"id\": \"SENTINEL-SECRET-4410\", oops");
+    }
+
+    private static String failures(PolicyTestRunner.Report r) {
+        return String.join("\n", r.results().stream().flatMap(x -> x.failures().stream()).toList());
+    }
+
+    @Test
+    void aClaimFileOutsideThePoliciesFailsTheCaseAndIsNeverRead() throws Exception {
+        Path outside = outsideClaim();
+        Files.createSymbolicLink(dir.resolve("tests/link.json"), outside);
+        String expect = ", \"expect\": {\"decision\": \"pass\"}}";
+        test("refs.test.json", "[{\"name\": \"up and out\", \"claimFile\": \"../../" + outside.getFileName() + "\"" + expect
+                + ", {\"name\": \"absolute\", \"visitFile\": \"" + outside + "\"" + expect
+                + ", {\"name\": \"through a link\", \"claimFile\": \"link.json\"" + expect + "]");
+        PolicyTestRunner.Report r = run();
+        assertEquals("0 passed, 3 failed", r.summary());
+        String all = failures(r);
+        assertTrue(!all.contains("SENTINEL"), all);
+        String tests = dir.getFileName() + "/tests/refs.test.json";
+        assertEquals(List.of(
+                tests + " case 1 (up and out): claimFile ../../" + outside.getFileName() + " lies outside the policies directory "
+                        + dir.getFileName() + "; pplc reads nothing outside it",
+                tests + " case 2 (absolute): visitFile " + outside + " lies outside the policies directory "
+                        + dir.getFileName() + "; pplc reads nothing outside it",
+                tests + " case 3 (through a link): claimFile " + dir.getFileName() + "/tests/link.json is a symbolic link to "
+                        + "something outside the policies directory " + dir.getFileName() + "; pplc reads nothing outside it"),
+                r.results().stream().map(x -> x.failures().get(0)).toList());
+    }
+
+    @Test
+    void aTestFileThatLinksOutOfThePoliciesIsAFailureNotRead() throws Exception {
+        Path outside = outsideClaim();
+        Files.createSymbolicLink(dir.resolve("tests/stolen.test.json"), outside);
+        Path folder = Files.createDirectories(dir.getParent().resolve(dir.getFileName() + "-more"));
+        Files.writeString(folder.resolve("x.test.json"), "[SENTINEL-SECRET-4410]");
+        Files.createSymbolicLink(dir.resolve("tests/more"), folder);
+        PolicyTestRunner.Report r = run();
+        String all = failures(r);
+        assertTrue(!all.contains("SENTINEL"), all);
+        String tests = dir.getFileName() + "/tests/";
+        assertEquals(List.of(tests + "more: this is a symbolic link to something outside the policies directory " + dir.getFileName()
+                        + "; pplc reads nothing outside it",
+                tests + "stolen.test.json: this is a symbolic link to something outside the policies directory "
+                        + dir.getFileName() + "; pplc reads nothing outside it"),
+                r.results().stream().map(x -> x.failures().get(0)).toList());
+    }
+
+    @Test
+    void aClaimFileInsideThePoliciesIsReadThroughALinkThatStaysInside() throws Exception {
+        Files.createDirectories(dir.resolve("claims"));
+        Files.writeString(dir.resolve("claims/alone.json"), CLAIM_96417_ALONE);
+        Files.createSymbolicLink(dir.resolve("tests/alias.json"), Path.of("../claims/alone.json"));
+        test("in.test.json", "[{\"name\": \"up, inside\", \"claimFile\": \"../claims/alone.json\", \"expect\": {\"decision\": \"deny\"}},"
+                + " {\"name\": \"link inside\", \"claimFile\": \"alias.json\", \"expect\": {\"decision\": \"deny\"}}]");
+        assertEquals("2 passed, 0 failed", run().summary());
+    }
 }
