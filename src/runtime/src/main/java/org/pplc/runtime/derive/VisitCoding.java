@@ -204,10 +204,7 @@ final class VisitCoding {
                     + Suggest.didYouMean(category, policy.families().keySet()) + ": no administration code derived");
             return null;
         }
-        if (a.method() == null) {
-            notes.add(what + ": no method (" + Texts.or(Method.recordIds()) + "): no administration code derived");
-            return null;
-        }
+        // an Administration always has its method (ClaimSchema): the record reader and the constructor refuse one without
 
         Long minutes = null;
         if (a.start() != null && a.end() != null) {
