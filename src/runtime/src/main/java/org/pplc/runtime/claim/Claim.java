@@ -38,12 +38,6 @@ public record Claim(String id, String payer, String plan, Setting setting, Strin
         this(id, payer, plan, setting, placeOfService, dateOfService, lines, authorizations, administrations, null, null);
     }
 
-    /** The same claim with other lines (derive's output: the visit with the lines it bills). */
-    public Claim withLines(List<ClaimLine> newLines) {
-        return new Claim(id, payer, plan, setting, placeOfService, dateOfService, newLines, authorizations,
-                administrations, patient, provider);
-    }
-
     public static Builder builder() {
         return new Builder();
     }

@@ -168,7 +168,7 @@ final class VisitCoding {
             lines.add(new ClaimLine(lines.size() + 1, d.hcpcs, d.units, d.modifiers, null, because(d)));
         }
         Claim claim = new Claim(visit.id(), visit.payer(), visit.plan(), setting, visit.placeOfService(),
-                visit.dateOfService(), lines, visit.authorizations(), visit.administrations());
+                visit.dateOfService(), lines, visit.authorizations(), visit.administrations(), visit.patient(), visit.provider());
         return new Derivation.Derived(claim, policy.id(), notes);
     }
 
