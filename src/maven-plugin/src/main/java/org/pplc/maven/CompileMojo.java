@@ -23,6 +23,10 @@ public final class CompileMojo extends AbstractMojo {
             required = true)
     private File outputFile;
 
+    /** The product's folder: diagnostics name policy files from it, so IDE links work. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File baseDirectory;
+
     /** Fail the build on warnings too. */
     @Parameter(property = "pplc.failOnWarning", defaultValue = "false")
     private boolean failOnWarning;
@@ -37,7 +41,7 @@ public final class CompileMojo extends AbstractMojo {
             getLog().info("pplc: skipped");
             return;
         }
-        PolicyBuild.Outcome outcome = new PolicyBuild(policyDirectory.toPath(), failOnWarning)
+        PolicyBuild.Outcome outcome = new PolicyBuild(policyDirectory.toPath(), baseDirectory == null ? null : baseDirectory.toPath(), failOnWarning)
                 .bundle(outputFile.toPath(), new MavenReporter(getLog()));
         if (outcome.failed()) throw new MojoFailureException("pplc: " + outcome.reason());
     }

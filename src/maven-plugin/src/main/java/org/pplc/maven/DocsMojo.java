@@ -23,6 +23,10 @@ public final class DocsMojo extends AbstractMojo {
     @Parameter(property = "pplc.docsDirectory", defaultValue = "${project.build.directory}/site/pplc", required = true)
     private File docsDirectory;
 
+    /** The product's folder: diagnostics name policy files from it, so IDE links work. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    private File baseDirectory;
+
     /** Fail the build on warnings too. */
     @Parameter(property = "pplc.failOnWarning", defaultValue = "false")
     private boolean failOnWarning;
@@ -37,7 +41,7 @@ public final class DocsMojo extends AbstractMojo {
             getLog().info("pplc: documents skipped");
             return;
         }
-        PolicyBuild.Outcome outcome = new PolicyBuild(policyDirectory.toPath(), failOnWarning)
+        PolicyBuild.Outcome outcome = new PolicyBuild(policyDirectory.toPath(), baseDirectory == null ? null : baseDirectory.toPath(), failOnWarning)
                 .documents(docsDirectory.toPath(), new MavenReporter(getLog()));
         if (outcome.failed()) throw new MojoFailureException("pplc: " + outcome.reason());
     }

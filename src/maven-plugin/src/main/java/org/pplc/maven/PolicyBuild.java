@@ -37,12 +37,32 @@ public final class PolicyBuild {
     }
 
     private final Path policyDirectory;
+    /** The product's folder, which diagnostics name files from (null: as pplc check names them). */
+    private final Path baseDirectory;
     private final boolean failOnWarning;
 
     public PolicyBuild(Path policyDirectory, boolean failOnWarning) {
+        this(policyDirectory, null, failOnWarning);
+    }
+
+    /**
+     * @param baseDirectory the product's base directory: diagnostics name a policy file from it
+     *                      ({@code src/main/policies/payers/uhc.ppl:7:7}), so an IDE's console
+     *                      links to it; a file outside it by its absolute path
+     */
+    public PolicyBuild(Path policyDirectory, Path baseDirectory, boolean failOnWarning) {
         // messages show the folder as a user finds it: ${project.basedir}/../../policies is ".../policies"
         this.policyDirectory = policyDirectory.toAbsolutePath().normalize();
+        this.baseDirectory = baseDirectory == null ? null : baseDirectory.toAbsolutePath().normalize();
         this.failOnWarning = failOnWarning;
+    }
+
+    /** How a diagnostic names a file the compiler named from the policy folder's parent. */
+    String shown(String file) {
+        if (baseDirectory == null) return file;
+        Path parent = policyDirectory.getParent();
+        Path path = (parent == null ? Path.of(file) : parent.resolve(file)).normalize();
+        return path.startsWith(baseDirectory) ? baseDirectory.relativize(path).toString().replace('\\', '/') : path.toString();
     }
 
     /** The compilation when it may be used, else the failed outcome. */
@@ -102,6 +122,8 @@ public final class PolicyBuild {
             StringBuilder b = new StringBuilder();
             printer.text(d, b);
             String text = b.toString().stripTrailing();
+            String file = d.span().file();
+            if (file != null && text.startsWith(file)) text = shown(file) + text.substring(file.length());
             if (d.severity() == Severity.ERROR) {
                 errors++;
                 out.error(text);

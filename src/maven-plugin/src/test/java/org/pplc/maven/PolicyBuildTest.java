@@ -148,6 +148,21 @@ class PolicyBuildTest {
         assertEquals(lines[1].indexOf("96418"), lines[2].indexOf('^'), diagnostic);
     }
 
+    /** Maven's console names a policy file from the product's folder, as IDEs resolve links. */
+    @Test
+    void diagnosticsNameFilesFromTheProductsBaseDirectory(@TempDir Path dir) throws IOException {
+        Path product = dir.resolve("billing-product");
+        Path policies = folder(Files.createDirectories(product.resolve("src/main")), CORE.replace("add-on of 96413", "add-on of 96418"), PAYER);
+        Log log = new Log();
+        new PolicyBuild(policies, product, false).bundle(dir.resolve("out.json"), log);
+        assertTrue(log.errors.get(0).startsWith("src/main/policies/core.ppl:18:15: error: unknown code 96418"), log.errors.get(0));
+        // a policy folder outside the product: its absolute path
+        Log outside = new Log();
+        new PolicyBuild(policies, dir.resolve("elsewhere"), false).bundle(dir.resolve("out.json"), outside);
+        assertTrue(outside.errors.get(0).startsWith(policies.toAbsolutePath().normalize().resolve("core.ppl") + ":18:15: error:"),
+                outside.errors.get(0));
+    }
+
     @Test
     void documentsOfCleanPoliciesAreRenderedAsHtmlAndMarkdown(@TempDir Path dir) throws IOException {
         Path policies = folder(dir, CORE, PAYER);

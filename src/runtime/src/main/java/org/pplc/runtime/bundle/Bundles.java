@@ -81,6 +81,37 @@ public final class Bundles {
         Files.write(file, toBytes(set));
     }
 
+    /**
+     * Reads a bundle with what identifies it (its checksum, its policies' versions): for a product
+     * that reloads bundles and logs which one decided each result ({@code ReloadingAdjudicator}).
+     *
+     * @throws BundleException as {@link #read(Path)}
+     */
+    public static Bundle load(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return load(in, file.toString());
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new BundleException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new BundleException(file + ": cannot read the bundle: " + describe(e), e);
+        }
+    }
+
+    /**
+     * As {@link #load(Path)}, from a stream (left open).
+     *
+     * @param name what error messages and the identity call the bundle
+     */
+    public static Bundle load(InputStream in, String name) {
+        byte[] bytes;
+        try {
+            bytes = in.readAllBytes();
+        } catch (IOException e) {
+            throw new BundleException(name + ": cannot read the bundle: " + e.getMessage(), e);
+        }
+        return load(bytes, name);
+    }
+
     /** Reads a bundle; errors call it "bundle". */
     public static PolicySet read(InputStream in) {
         return read(in, "bundle");
@@ -102,6 +133,7 @@ public final class Bundles {
         return read(bytes, name);
     }
 
+    /** Reads a bundle file; errors name it. */
     public static PolicySet read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
@@ -134,6 +166,10 @@ public final class Bundles {
     }
 
     static PolicySet read(byte[] bytes, String name) {
+        return load(bytes, name).policySet();
+    }
+
+    static Bundle load(byte[] bytes, String name) {
         try {
             Object parsed;
             try {
@@ -167,7 +203,8 @@ public final class Bundles {
                 throw new Fields.Damage("its contents do not match its checksum (sha256 recorded " + recorded
                         + ", computed " + actual + "); rebuild it rather than edit it");
             }
-            return BundleReader.policySet(Fields.root(body));
+            PolicySet set = BundleReader.policySet(Fields.root(body));
+            return new Bundle(new Bundle.Identity(name, recorded, v, Bundle.versions(set)), set);
         } catch (Fields.Damage d) {
             throw new BundleException(name + ": the bundle is damaged: " + d.getMessage());
         } catch (BundleException e) {

@@ -202,7 +202,7 @@ final class VisitCoding {
             lines.add(new ClaimLine(lines.size() + 1, d.hcpcs, d.units, d.modifiers, null, because(d)));
         }
         Claim claim = new Claim(visit.id(), visit.payer(), visit.plan(), setting, visit.placeOfService(),
-                visit.dateOfService(), lines, visit.authorizations(), visit.administrations());
+                visit.dateOfService(), lines, visit.authorizations(), visit.administrations(), visit.patient(), visit.provider());
         List<String> all = new ArrayList<>(visitNotes);
         all.addAll(notes);
         return new Derivation.Derived(claim, policy.id(), all, warnings);
@@ -284,10 +284,7 @@ final class VisitCoding {
                     + Suggest.didYouMean(category, policy.families().keySet()));
             return null;
         }
-        if (a.method() == null) {
-            errors.add(field + ".method: " + drugWords + ": no method (" + Texts.or(Method.recordIds()) + ")");
-            return null;
-        }
+        // an Administration always has its method (ClaimSchema): the record reader and the constructor refuse one without
 
         Long minutes = null;
         if (a.start() != null && a.end() != null) {

@@ -97,7 +97,9 @@ public final class Adjudicator {
         Objects.requireNonNull(claim, "claim");
         String missing = claim.payer() == null ? "payer: missing"
                 : claim.dateOfService() == null ? "dateOfService: missing"
-                : claim.setting() == null ? "setting: missing" : null;
+                : claim.setting() == null ? "setting: missing"
+                // a Claim has lines unless it is a visit for derive (administrations only): nothing to decide
+                : claim.lines().isEmpty() ? "lines: " + org.pplc.runtime.claim.ClaimSchema.NO_LINES : null;
         if (missing != null) return Result.error(claim.id(), claim.payer(), claim.plan(), missing);
         Routes r = routes;
         int slot = r.slot(claim.payer(), claim.plan() == null ? "" : claim.plan());

@@ -265,6 +265,8 @@ public final class JsonOutput implements AutoCloseable {
         g.writeStringField("setting", c.setting() == null ? null : c.setting().id());
         if (c.placeOfService() != null) g.writeStringField("placeOfService", c.placeOfService());
         g.writeStringField("dateOfService", c.dateOfService() == null ? null : c.dateOfService().toString());
+        if (c.patient() != null) g.writeStringField("patient", c.patient());
+        if (c.provider() != null) g.writeStringField("provider", c.provider());
         if (policy != null) g.writeStringField("policy", policy);
         g.writeArrayFieldStart("lines");
         for (ClaimLine l : c.lines()) {

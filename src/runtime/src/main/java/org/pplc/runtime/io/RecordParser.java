@@ -18,12 +18,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.pplc.runtime.claim.Administration;
 import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
+import org.pplc.runtime.claim.ClaimSchema;
+import org.pplc.runtime.claim.InvalidClaimException;
 import org.pplc.runtime.claim.Dose;
 import org.pplc.runtime.claim.PriorAuthorization;
 import org.pplc.runtime.engine.Texts;
 import org.pplc.runtime.model.IsoDates;
 import org.pplc.runtime.model.Method;
 import org.pplc.runtime.model.Setting;
+import org.pplc.runtime.policy.Suggest;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -44,10 +47,21 @@ final class RecordParser {
     static final int MAX_NESTING = 32;
     static final int MAX_STRING = 100_000;
     static final int MAX_NUMBER_CHARS = 40;
-    /** Service lines on one claim: the 837I institutional claim's ceiling. */
-    static final int MAX_LINES = 999;
-    /** Modifiers on one line: the X12 837 service line has four modifier positions. */
-    static final int MAX_MODIFIERS = 4;
+    static final int MAX_LINES = ClaimSchema.MAX_LINES;
+    static final int MAX_MODIFIERS = ClaimSchema.MAX_MODIFIERS;
+
+    /**
+     * The fields each object of a record may have (CONTRACT.md); any other is an error with a
+     * did-you-mean, since a misspelt field ("unitz") would otherwise be dropped and its default billed.
+     * A claim may carry what derive writes (policy, notes), so derive's output reads back.
+     */
+    static final List<String> CLAIM_FIELDS = List.of("id", "payer", "plan", "setting", "placeOfService", "dateOfService",
+            "lines", "authorizations", "administrations", "patient", "provider", "policy", "notes");
+    static final List<String> LINE_FIELDS = List.of("line", "code", "units", "modifiers", "ndc", "because");
+    static final List<String> AUTHORIZATION_FIELDS = List.of("id", "units");
+    static final List<String> ADMINISTRATION_FIELDS = List.of("drug", "hcpcs", "category", "method", "start", "end",
+            "site", "dose", "primary");
+    static final List<String> DOSE_FIELDS = List.of("amount", "unit", "discarded");
 
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
@@ -293,6 +307,7 @@ final class RecordParser {
         }
 
         ClaimRecord toRecord(int index) {
+            known(root, "", CLAIM_FIELDS);
             String id = optionalScalar(root, "id", "id");
             String payer = requiredText(root, "payer", "payer");
             String plan = optionalText(root, "plan", "plan");
@@ -303,8 +318,27 @@ final class RecordParser {
             List<PriorAuthorization> auths = authorizations(root.get("authorizations"));
             List<Administration> administrations = purpose == ClaimReader.Purpose.DERIVE
                     ? administrations(root.get("administrations")) : List.of();
+            String patient = optionalScalar(root, "patient", "patient");
+            String provider = optionalScalar(root, "provider", "provider");
             if (!errors.isEmpty()) return new ClaimRecord.Invalid(index, id, String.join("; ", errors));
-            return new ClaimRecord.Valid(index, new Claim(id, payer, plan, setting, pos, date, lines, auths, administrations));
+            try {
+                return new ClaimRecord.Valid(index, new Claim(id, payer, plan, setting, pos, date, lines, auths,
+                        administrations, patient, provider));
+            } catch (InvalidClaimException e) {
+                return new ClaimRecord.Invalid(index, id, e.getMessage()); // the checks above word all but none of these
+            }
+        }
+
+        /** Every field of the object that the schema does not know, named with the nearest it does. */
+        private void known(JsonNode object, String at, List<String> fields) {
+            Iterator<String> names = object.fieldNames();
+            while (names.hasNext()) {
+                String name = names.next();
+                if (fields.contains(name)) continue;
+                String hint = Suggest.didYouMean(name, fields);
+                errors.add((at.isEmpty() ? "" : at + ".") + name + ": unknown field"
+                        + (hint.isEmpty() ? " (expected " + Texts.or(fields) + ")" : hint));
+            }
         }
 
         private Setting setting(JsonNode node, String pos) {
@@ -314,18 +348,12 @@ final class RecordParser {
                 return s;
             }
             if (pos == null) {
-                errors.add("setting: missing (give setting, or placeOfService 11, 19 or 22)");
+                errors.add("setting: " + ClaimSchema.SETTING_MISSING);
                 return null;
             }
-            return switch (pos) {
-                case "11" -> Setting.PROFESSIONAL;
-                case "19", "22" -> Setting.FACILITY;
-                default -> {
-                    errors.add("placeOfService: " + pos + " does not tell the setting (11 is professional; 19 and 22 are"
-                            + " facility); give setting");
-                    yield null;
-                }
-            };
+            Setting s = Setting.fromPlaceOfService(pos);
+            if (s == null) errors.add("placeOfService: " + ClaimSchema.placeOfServiceUntold(pos));
+            return s;
         }
 
         private List<ClaimLine> lines(JsonNode node) {
@@ -338,14 +366,15 @@ final class RecordParser {
                 return List.of();
             }
             if (node.size() > MAX_LINES) {
-                errors.add("lines: a claim may have at most " + MAX_LINES + " lines, got " + node.size());
+                errors.add("lines: " + ClaimSchema.tooManyLines(node.size()));
                 return List.of();
             }
             if (node.isEmpty() && purpose == ClaimReader.Purpose.ADJUDICATE) {
-                errors.add("lines: empty (a claim needs at least one line)");
+                errors.add("lines: " + ClaimSchema.NO_LINES);
                 return List.of();
             }
             List<ClaimLine> lines = new ArrayList<>(node.size());
+            int broken = errors.size();
             for (int i = 0; i < node.size(); i++) {
                 JsonNode l = node.get(i);
                 String at = "lines[" + i + "]";
@@ -353,17 +382,23 @@ final class RecordParser {
                     errors.add(at + ": must be an object, got " + describe(l));
                     continue;
                 }
+                int before = errors.size();
+                known(l, at, LINE_FIELDS);
                 int number = integer(l.get("line"), at + ".line", i + 1, 1);
                 String code = requiredText(l, "code", at + ".code");
                 int units = integer(l.get("units"), at + ".units", 1, 1);
                 List<String> modifiers = strings(l.get("modifiers"), at + ".modifiers");
                 if (modifiers.size() > MAX_MODIFIERS) {
-                    // Each modifier is checked against the line's rules: a thousand of them would be a thousand findings.
-                    errors.add(at + ".modifiers: a line carries at most " + MAX_MODIFIERS + " modifiers, got " + modifiers.size());
+                    errors.add(at + ".modifiers: " + ClaimSchema.tooManyModifiers(modifiers.size()));
                 }
                 String ndc = optionalScalar(l, "ndc", at + ".ndc");
                 String because = optionalText(l, "because", at + ".because");
-                lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));
+                if (errors.size() == before) lines.add(new ClaimLine(number, code, units, modifiers, ndc, because));
+            }
+            // once every line reads: then the list's positions are the record's
+            if (errors.size() == broken) {
+                List<InvalidClaimException.Problem> repeats = ClaimSchema.repeatedLineNumbers(null, lines);
+                if (repeats != null) for (InvalidClaimException.Problem r : repeats) errors.add(r.toString());
             }
             return lines;
         }
@@ -382,11 +417,13 @@ final class RecordParser {
                     errors.add(at + ": must be an object, got " + describe(a));
                     continue;
                 }
+                int before = errors.size();
+                known(a, at, AUTHORIZATION_FIELDS);
                 String id = optionalScalar(a, "id", at + ".id");
                 JsonNode units = a.get("units");
                 Map<String, Integer> byCode = new LinkedHashMap<>();
                 if (!present(units) || !units.isObject()) {
-                    errors.add(at + ".units: must be an object of approved units by code, e.g. {\"96413\": 1}");
+                    errors.add(at + ".units: " + ClaimSchema.AUTHORIZED_UNITS);
                 } else {
                     Iterator<Map.Entry<String, JsonNode>> it = units.fields();
                     while (it.hasNext()) {
@@ -394,7 +431,7 @@ final class RecordParser {
                         byCode.put(f.getKey(), integer(f.getValue(), at + ".units." + f.getKey(), 0, 0));
                     }
                 }
-                out.add(new PriorAuthorization(id, byCode));
+                if (errors.size() == before) out.add(new PriorAuthorization(id, byCode));
             }
             return out;
         }
@@ -409,7 +446,7 @@ final class RecordParser {
                 return List.of();
             }
             if (node.isEmpty()) {
-                errors.add("administrations: empty (derive needs at least one administration)");
+                errors.add("administrations: " + ClaimSchema.NO_ADMINISTRATIONS);
                 return List.of();
             }
             List<Administration> out = new ArrayList<>();
@@ -420,25 +457,25 @@ final class RecordParser {
                     errors.add(at + ": must be an object, got " + describe(a));
                     continue;
                 }
+                int before = errors.size();
+                known(a, at, ADMINISTRATION_FIELDS);
                 String drug = optionalText(a, "drug", at + ".drug");
                 String hcpcs = optionalScalar(a, "hcpcs", at + ".hcpcs");
                 if (drug == null && hcpcs == null && !present(a.get("drug")) && !present(a.get("hcpcs"))) {
-                    errors.add(at + ": needs drug or hcpcs");
+                    errors.add(at + ": " + ClaimSchema.NEEDS_DRUG);
                 }
                 String category = optionalText(a, "category", at + ".category");
                 Method method = null;
                 JsonNode m = a.get("method");
-                if (!present(m)) errors.add(at + ".method: missing (" + Texts.or(Method.recordIds()) + ")");
+                if (!present(m)) errors.add(at + ".method: " + ClaimSchema.METHOD_MISSING);
                 else if ((method = m.isTextual() ? Method.fromId(m.asText()) : null) == null) {
                     errors.add(at + ".method: unknown method " + describe(m) + " (expected " + Texts.or(Method.recordIds()) + ")");
                 }
                 LocalDateTime start = dateTime(a.get("start"), at + ".start");
-                // a pump started at the visit runs on after the patient leaves, and a refill's code does
-                // not depend on its length: both may come without an end (derive notes what it cannot check)
-                boolean endOptional = method == Method.PUMP || method == Method.REFILL;
-                LocalDateTime end = endOptional && !present(a.get("end")) ? null : dateTime(a.get("end"), at + ".end");
+                LocalDateTime end = ClaimSchema.endOptional(method) && !present(a.get("end")) ? null
+                        : dateTime(a.get("end"), at + ".end");
                 if (start != null && end != null && end.isBefore(start)) {
-                    errors.add(at + ".end: " + end + " is before start " + start);
+                    errors.add(at + ".end: " + ClaimSchema.endBeforeStart(end, start));
                 }
                 String site = optionalScalar(a, "site", at + ".site");
                 Dose dose = dose(a.get("dose"), at + ".dose");
@@ -448,7 +485,7 @@ final class RecordParser {
                     if (p.isBoolean()) primary = p.asBoolean();
                     else errors.add(at + ".primary: must be true or false, got " + describe(p));
                 }
-                out.add(new Administration(drug, hcpcs, category, method, start, end, site, dose, primary));
+                if (errors.size() == before) out.add(new Administration(drug, hcpcs, category, method, start, end, site, dose, primary));
             }
             return out;
         }
@@ -459,6 +496,8 @@ final class RecordParser {
                 errors.add(at + ": must be an object like {\"amount\": 675, \"unit\": \"mg\"}, got " + describe(node));
                 return null;
             }
+            int before = errors.size();
+            known(node, at, DOSE_FIELDS);
             JsonNode amount = node.get("amount");
             String unit = requiredText(node, "unit", at + ".unit");
             if (!present(amount) || !amount.isNumber()) {
@@ -479,7 +518,7 @@ final class RecordParser {
                 }
                 thrownAway = discarded.decimalValue();
             }
-            return unit == null ? null : new Dose(amount.decimalValue(), unit, thrownAway);
+            return unit == null || errors.size() != before ? null : new Dose(amount.decimalValue(), unit, thrownAway);
         }
 
         // ---- fields ----
@@ -491,7 +530,7 @@ final class RecordParser {
         private String requiredText(JsonNode parent, String field, String at) {
             JsonNode n = parent.get(field);
             if (!present(n)) {
-                errors.add(at + ": missing");
+                errors.add(at + ": " + ClaimSchema.MISSING);
                 return null;
             }
             if (!n.isTextual()) {
@@ -499,7 +538,7 @@ final class RecordParser {
                 return null;
             }
             if (n.asText().isBlank()) {
-                errors.add(at + ": empty");
+                errors.add(at + ": " + ClaimSchema.EMPTY);
                 return null;
             }
             return n.asText();
@@ -539,7 +578,7 @@ final class RecordParser {
                 return fallback;
             }
             if (n.intValue() < min) {
-                errors.add(at + ": must be at least " + min + ", got " + n.intValue());
+                errors.add(at + ": " + ClaimSchema.atLeast(min, n.intValue()));
                 return fallback;
             }
             return n.intValue();
@@ -555,7 +594,7 @@ final class RecordParser {
             for (int i = 0; i < n.size(); i++) {
                 JsonNode s = n.get(i);
                 if (s.isTextual() && !s.asText().isBlank()) out.add(s.asText());
-                else errors.add(at + "[" + i + "]: must be a modifier such as \"JZ\", got " + describe(s));
+                else errors.add(at + "[" + i + "]: " + ClaimSchema.notAModifier(describe(s)));
             }
             return out;
         }
@@ -591,16 +630,24 @@ final class RecordParser {
      * error; so a record either gets exactly the claim Validation would build, or Validation's answer.
      */
     static final class Fast {
-        private static final List<String> FIELDS = List.of(
-                "id", "payer", "plan", "placeOfService", "dateOfService", "setting", "lines", "authorizations");
-        /** The claim's fields in the order CONTRACT.md's examples and most senders write them. */
+        /**
+         * The claim fields the fast read takes; any other (a misspelt name, or administrations, policy
+         * and notes, which adjudicate does not read) leaves the record to the tree read, which knows
+         * CLAIM_FIELDS and words an unknown one.
+         */
+        private static final List<String> FIELDS = List.of("id", "payer", "plan", "placeOfService", "dateOfService",
+                "setting", "patient", "provider", "lines", "authorizations");
+        /**
+         * The claim's fields in the order CONTRACT.md's examples and most senders write them; patient
+         * and provider, newer and optional, last, so that a claim without them keeps the order.
+         */
         private static final SerializedString[] ORDER = Stream.of("id", "payer", "plan", "setting", "placeOfService",
-                "dateOfService", "lines", "authorizations").map(SerializedString::new).toArray(SerializedString[]::new);
+                "dateOfService", "lines", "authorizations", "patient", "provider")
+                .map(SerializedString::new).toArray(SerializedString[]::new);
         /** For each name of ORDER, its index in FIELDS. */
         private static final int[] ORDER_FIELD = Stream.of(ORDER).mapToInt(n -> FIELDS.indexOf(n.getValue())).toArray();
-        /** FIELDS up to this index hold text (id, payer, plan, placeOfService, dateOfService, setting). */
-        private static final int LAST_TEXT_FIELD = 5;
-        private static final List<String> LINE_FIELDS = List.of("line", "code", "units", "modifiers", "ndc", "because");
+        /** FIELDS up to this index hold text (id, payer, plan, placeOfService, dateOfService, setting, patient, provider). */
+        private static final int LAST_TEXT_FIELD = 7;
         /**
          * The line fields as Jackson matches them against the input's bytes: a line's fields
          * usually come in this order, and a name that is the one expected next is recognised by
@@ -647,14 +694,13 @@ final class RecordParser {
         private static Claim claim(JsonParser p, Lines batch, int line) {
             try {
                 if (p.nextToken() != JsonToken.START_OBJECT) return null;
-                String id = null, payer = null, plan = null, pos = null;
+                String id = null, payer = null, plan = null, pos = null, patient = null, provider = null;
                 LocalDate date = null;
                 Setting setting = null;
                 List<ClaimLine> lines = null;
                 List<PriorAuthorization> auths = List.of();
                 String name;
                 int seen = 0;
-                List<String> others = null;
                 int expect = 0;
                 while (true) {
                     int known;
@@ -670,22 +716,16 @@ final class RecordParser {
                         known = FIELDS.indexOf(name);
                         expect = ORDER.length;
                     }
+                    if (known < 0) return null; // the tree read knows every field, and words an unknown one
                     JsonToken t = p.nextToken();
-                    if (known < 0) {
-                        // another field: ignored by adjudicate, but a repeated name or a nested
-                        // duplicate must still be reported, so nested values go the tree way
-                        if (t.isStructStart()) return null;
-                        if (others == null) others = new ArrayList<>(4);
-                        if (others.contains(name)) return null;
-                        others.add(name);
-                        continue;
-                    }
                     if ((seen & (1 << known)) != 0) return null;
                     seen |= 1 << known;
                     if (t == JsonToken.VALUE_NULL) return null; // a null reads as absent: Validation decides
                     // the text fields' value read at one place: each call of text() is a copy of
                     // it in the compiled code, and this method was the largest compilation of a run
-                    String value = known <= LAST_TEXT_FIELD ? (known == 0 ? unique(p, t) : text(p, t)) : null;
+                    // ids (the claim's, the patient's, the provider's) are seen once: made at once, not pooled
+                    String value = known <= LAST_TEXT_FIELD
+                            ? (known == 0 || known == 6 || known == 7 ? unique(p, t) : text(p, t)) : null;
                     switch (known) {
                         case 0 -> id = value;
                         case 1 -> payer = value;
@@ -693,8 +733,10 @@ final class RecordParser {
                         case 3 -> pos = value;
                         case 4 -> date = date(value);
                         case 5 -> setting = setting(value);
-                        case 6 -> lines = lines(p, t);
-                        case 7 -> auths = authorizations(p, t);
+                        case 6 -> patient = value;
+                        case 7 -> provider = value;
+                        case 8 -> lines = lines(p, t);
+                        case 9 -> auths = authorizations(p, t);
                         default -> throw new IllegalStateException(name);
                     }
                 }
@@ -702,17 +744,9 @@ final class RecordParser {
                 if (p.currentToken() != JsonToken.END_OBJECT) return null;
                 if (batch == null ? p.nextToken() != null : !batch.onlySpaceAfter(p, line)) return null;
                 if (payer == null || payer.isBlank() || date == null || lines == null || lines.isEmpty()) return null;
-                if (setting == null) {
-                    if (pos == null) return null;
-                    switch (pos) {
-                        case "11" -> setting = Setting.PROFESSIONAL;
-                        case "19", "22" -> setting = Setting.FACILITY;
-                        default -> {
-                            return null;
-                        }
-                    }
-                }
-                return new Claim(id, payer, plan, setting, pos, date, lines, auths, List.of());
+                if (setting == null && (setting = Setting.fromPlaceOfService(pos)) == null) return null;
+                // the constructor checks what is left (a repeated line number) and throws: the tree read words it
+                return new Claim(id, payer, plan, setting, pos, date, lines, auths, List.of(), patient, provider);
             } catch (Invalid | IOException | RuntimeException e) {
                 return null;
             }

@@ -31,8 +31,7 @@ class PolicyDifferenceTest {
         Policy dropped = fewer.remove(fewer.size() - 1);
         PolicySet smaller = new PolicySet(List.copyOf(set.payers().values()), fewer);
         String d = PolicyDifference.between(set, smaller).orElseThrow();
-        assertTrue(d.startsWith("policy ids differ"), d);
-        assertTrue(d.contains(dropped.id()), d);
+        assertEquals("policy ids[" + fewer.size() + "] missing (expected " + dropped.id() + ")", d);
     }
 
     @Test
@@ -43,5 +42,27 @@ class PolicyDifferenceTest {
         assertTrue(d.startsWith(a.id() + ": "), d);
         assertTrue(d.contains(" differ: expected "), d);
         assertEquals(Optional.of(a.id() + ": missing"), PolicyDifference.between(a, null));
+    }
+
+    /** One code's title changed in the bundle: the difference names that code, and no other. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEntryThatChangedIsNamedNotTheWholeList() throws Exception {
+        PolicySet set = SamplePolicies.build();
+        java.util.Map<String, Object> doc = (java.util.Map<String, Object>) Json.parse(Bundles.toBytes(set));
+        java.util.Map<String, Object> body = (java.util.Map<String, Object>) doc.get("body");
+        List<Object> codes = (List<Object>) ((java.util.Map<String, Object>) body.get("facts")).get("codes");
+        assertTrue(codes.size() > 2);
+        java.util.Map<String, Object> code = (java.util.Map<String, Object>) codes.get(1);
+        String changed = (String) code.get("code");
+        code.put("title", "A changed title");
+        doc.put("sha256", Bundles.checksum(body));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Json.writePretty(doc, out);
+        String d = PolicyDifference.between(set, Bundles.read(new ByteArrayInputStream(out.toByteArray()), "t")).orElseThrow();
+        assertTrue(d.contains(": codes: " + changed + " differs: expected "), d);
+        assertTrue(d.contains("A changed title"), d);
+        String other = (String) ((java.util.Map<String, Object>) codes.get(0)).get("code");
+        assertTrue(!d.contains(other + "="), "only the changed entry is shown: " + d);
     }
 }

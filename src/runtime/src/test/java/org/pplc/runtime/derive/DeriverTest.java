@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pplc.runtime.claim.Administration;
+import org.pplc.runtime.claim.InvalidClaimException;
 import org.pplc.runtime.claim.Claim;
 import org.pplc.runtime.claim.ClaimLine;
 import org.pplc.runtime.claim.Dose;
@@ -23,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -407,11 +409,12 @@ class DeriverTest {
         }
 
         @Test
-        void aRecordWithoutAMethodIsAnErrorThatNamesItAndListsTheMethods() {
-            Derivation d = derive(visit("medicare", FACILITY,
-                    new Administration("fluorouracil", "J9190", "chemo", null, null, null, "A", null, false)));
-            assertEquals("administrations[0].method: fluorouracil, J9190: no method (push, infusion, pump, injection or refill)",
-                    assertInstanceOf(Derivation.Failed.class, d).error());
+        void anAdministrationWithoutAMethodIsRefusedWithTheMethods() {
+            InvalidClaimException e = assertThrows(InvalidClaimException.class,
+                    () -> new Administration("fluorouracil", "J9190", "chemo", null, null, null, "A", null, false));
+            assertEquals("method: missing (push, infusion, pump, injection or refill); start: missing; end: missing",
+                    e.getMessage());
+            assertEquals("method", e.field());
         }
     }
 

@@ -245,9 +245,44 @@ class ClaimReaderTest {
     }
 
     @Test
-    void unknownFieldsAreIgnored() {
-        Claim c = valid(read(A.replace("{\"code\":\"96413\"}", "{\"code\":\"96413\",\"because\":\"first hour\",\"extra\":{\"a\":1}}")).get(0));
+    void derivesReasonOnALineIsKnown() {
+        Claim c = valid(read(A.replace("{\"code\":\"96413\"}", "{\"code\":\"96413\",\"because\":\"first hour\"}")).get(0));
         assertEquals("first hour", c.lines().get(0).because());
+    }
+
+    /** A misspelt field would be dropped and its default billed (1 unit): it is an error, with the nearest name. */
+    @Test
+    void unknownFieldsAreErrorsNamingTheNearestField() {
+        assertEquals("lines[0].unitz: unknown field (did you mean units?)",
+                error(read(A.replace("{\"code\":\"96413\"}", "{\"code\":\"96413\",\"unitz\":3}")).get(0)));
+        assertEquals("lines[1].extra: unknown field (expected line, code, units, modifiers, ndc or because)",
+                error(read(A.replace("\"units\":3", "\"units\":3,\"extra\":{\"a\":1}")).get(0)));
+        assertEquals("payr: unknown field (did you mean payer?)", error(read(A.replace("\"id\":\"A\",", "\"id\":\"A\",\"payr\":\"x\",")).get(0)));
+        assertEquals("authorizations[0].unit: unknown field (did you mean units?)",
+                error(read(A.replace("\"lines\"", "\"authorizations\":[{\"unit\":{\"96413\":1},\"units\":{}}],\"lines\"")).get(0)));
+        String visit = "{\"id\":\"V\",\"payer\":\"medicare\",\"setting\":\"facility\",\"dateOfService\":\"2026-03-02\","
+                + "\"administrations\":[{\"drug\":\"x\",\"method\":\"push\",\"start\":\"2026-03-02T09:00\","
+                + "\"end\":\"2026-03-02T09:05\",\"stat\":1,\"dose\":{\"amount\":1,\"unit\":\"mg\",\"units\":2}}]}";
+        assertEquals("administrations[0].stat: unknown field (did you mean start?); "
+                + "administrations[0].dose.units: unknown field (did you mean unit?)", error(read(visit, ClaimReader.Purpose.DERIVE).get(0)));
+        // what derive writes (policy, notes, because) reads back
+        valid(read(A.replace("\"lines\"", "\"policy\":\"uhc\",\"notes\":[\"n\"],\"administrations\":[],\"lines\"")).get(0));
+    }
+
+    @Test
+    void patientAndProviderReachTheClaim() {
+        Claim c = valid(read(A.replace("\"lines\"", "\"patient\":\"MRN-7\",\"provider\":1234567893,\"lines\"")).get(0));
+        assertEquals("MRN-7", c.patient());
+        assertEquals("1234567893", c.provider());
+        assertNull(valid(read(A).get(0)).patient());
+    }
+
+    @Test
+    void aRepeatedLineNumberIsAnError() {
+        assertEquals("lines[1].line: 7 is already the number of lines[0]",
+                error(read(A.replace("{\"code\":\"96413\"}", "{\"line\":7,\"code\":\"96413\"}")).get(0)));
+        // the default number (the position) counts too
+        assertEquals("lines[1].line: 1 is already the number of lines[0]", error(read(A.replace("\"line\":7", "\"line\":1")).get(0)));
     }
 
     @Test

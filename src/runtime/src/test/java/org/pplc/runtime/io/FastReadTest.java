@@ -26,8 +26,8 @@ class FastReadTest {
                         + "\"dateOfService\":\"2026-03-02\",\"lines\":[{\"line\":1,\"code\":\"96413\",\"units\":1},"
                         + "{\"line\":6,\"code\":\"J9312\",\"units\":70,\"modifiers\":[\"JW\",\"59\"],\"ndc\":\"0001\",\"because\":\"x\"}],"
                         + "\"authorizations\":[{\"id\":\"PA-0\",\"units\":{\"96411\":2,\"96413\":0}},{\"units\":{}}]}",
-                "{" + BASE + ",\"placeOfService\":\"22\",\"note\":\"x\",\"count\":3,\"lines\":[{\"code\":\"96365\"}]}",
-                "{" + BASE + ",\"placeOfService\":\"19\",\"note\":null,\"lines\":[{\"code\":\"96365\",\"modifiers\":[]}]}");
+                "{" + BASE + ",\"placeOfService\":\"22\",\"patient\":\"P-1\",\"provider\":\"1234567893\",\"lines\":[{\"code\":\"96365\"}]}",
+                "{" + BASE + ",\"placeOfService\":\"19\",\"lines\":[{\"code\":\"96365\",\"modifiers\":[]}],\"provider\":\"NPI-2\"}");
         for (String r : records) {
             Claim fast = RecordParser.Fast.claim(r);
             assertNotNull(fast, r);
@@ -39,7 +39,7 @@ class FastReadTest {
     @Test
     void everyFieldOrderTakesTheFastRead() {
         List<String> fields = List.of("\"id\":\"C1\"", "\"payer\":\"p1\"", "\"plan\":\"commercial\"", "\"setting\":\"facility\"",
-                "\"placeOfService\":\"22\"", "\"dateOfService\":\"2026-03-02\"", "\"count\":3", "\"note\":\"n\"",
+                "\"placeOfService\":\"22\"", "\"dateOfService\":\"2026-03-02\"", "\"patient\":\"P-1\"", "\"provider\":\"NPI-1\"",
                 "\"lines\":[{\"line\":1,\"code\":\"96413\",\"units\":1,\"modifiers\":[\"59\"],\"ndc\":\"0001\",\"because\":\"x\"},"
                         + "{\"because\":\"y\",\"ndc\":\"2\",\"modifiers\":[],\"units\":2,\"code\":\"J9312\",\"line\":2},"
                         + "{\"code\":\"96415\",\"because\":\"z\"},{\"units\":3,\"code\":\"96417\"}]",

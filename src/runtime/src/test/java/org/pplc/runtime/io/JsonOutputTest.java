@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JsonOutputTest {
     @Test
@@ -32,6 +33,24 @@ class JsonOutputTest {
         assertEquals("{\"id\":null,\"index\":0,\"decision\":\"error\",\"error\":\"payer: missing\"}\n"
                         + "{\"id\":\"C-2\",\"index\":1,\"decision\":\"error\",\"error\":\"unknown payer 'uhcc' (did you mean uhc?)\"}\n",
                 bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void patientAndProviderAreWrittenAndReadBack() {
+        Claim claim = Claim.builder().id("P-1").payer("medicare").placeOfService("11").dateOfService(LocalDate.of(2026, 4, 7))
+                .patient("MRN-7").provider("1234567893").line("96409", 1).build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonOutput out = new JsonOutput(bytes)) {
+            out.writeClaim(claim);
+        }
+        String text = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("\"dateOfService\":\"2026-04-07\",\"patient\":\"MRN-7\",\"provider\":\"1234567893\","), text);
+        try (ClaimReader in = new ClaimReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                ClaimReader.Purpose.ADJUDICATE)) {
+            assertEquals(new ClaimRecord.Valid(0, claim), in.next());
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
