@@ -257,7 +257,7 @@ public final class Lowering {
                 d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov);
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
-            Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
+            Mai mai = Vocabulary.mai(cap.indicator());
             return new Mue(f.key().name(), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
         } else if (f.definition() instanceof AuthDef d) {
             return new Authorization(f.key().name(), d.required(), prov);
