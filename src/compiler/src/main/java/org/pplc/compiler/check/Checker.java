@@ -742,10 +742,10 @@ public final class Checker {
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
             if (cap == d.caps().get(0)) billable(d.code(), f, refs);
-            if (MueSetting.fromId(cap.setting().text()) == null) {
+            if (MueSetting.fromWord(cap.setting().text()) == null) {
                 diag.error("unknown-setting", cap.setting().span(), "unknown MUE setting " + cap.setting().text()
                         + Suggest.didYouMean(cap.setting().text(), ids(MueSetting.values())),
-                        "MUE tables are 'practitioner' or 'outpatient'");
+                        "MUE tables are 'practitioner' (or the claim's word 'professional') and 'outpatient' (or 'facility')");
             }
             if (cap.indicator() != null && !Vocabulary.INDICATORS.containsKey(cap.indicator().text())) {
                 diag.error("unknown-indicator", cap.indicator().span(), "unknown MUE indicator " + cap.indicator().text()
