@@ -49,7 +49,8 @@ definition
     | INITIAL CODE IN name FOLLOWS name+                                  # initialCodeDef
     ;
 
-mueCap : name INT PER (LINE | DAY LPAREN name RPAREN) ;
+// 'per line' (MAI 1), 'per day (policy)' (MAI 2), 'per day (clinical)' (MAI 3); nothing: a payer's own daily cap.
+mueCap : name INT (PER (LINE | DAY LPAREN name RPAREN))? ;
 
 codeProp
     : INITIAL                  # initialProp

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * one result a line, in input order. Exit 0 when every record was evaluated, 2 when any record
  * ended as an error record, 1 when the policies or the files could not be used.
  */
-@Command(name = "adjudicate", description = "Evaluate claims against the policies; one JSON result a line.")
+@Command(name = "adjudicate", mixinStandardHelpOptions = true, description = "Evaluate claims against the policies; one JSON result a line.")
 public final class AdjudicateCommand implements Callable<Integer> {
     /** With a terminal attached, a progress line every this many claims. */
     static final int PROGRESS_EVERY = 10_000;

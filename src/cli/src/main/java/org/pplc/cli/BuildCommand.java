@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
  * {@code pplc build}: the main job. Check every policy file (warnings are printed, errors stop the
  * build), write the compiled bundle a billing product loads, and regenerate the reviewer documents.
  */
-@Command(name = "build", description = "Check the policies, write the compiled bundle and regenerate the documents.")
+@Command(name = "build", mixinStandardHelpOptions = true, description = "Check the policies, write the compiled bundle and regenerate the documents.")
 public final class BuildCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions options;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 
 /** {@code pplc check}: parse and validate every policy file; print every diagnostic. */
-@Command(name = "check", description = "Parse and validate every policy file and print diagnostics.")
+@Command(name = "check", mixinStandardHelpOptions = true, description = "Parse and validate every policy file and print diagnostics.")
 public final class CheckCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions options;

@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
  * Exit 0 when every visit was derived, 2 when any record ended as an error record, 1 when the
  * policies or the input file could not be used.
  */
-@Command(name = "derive", description = "Turn administration records into the claim lines that should be billed; one JSON claim a line.")
+@Command(name = "derive", mixinStandardHelpOptions = true, description = "Turn administration records into the claim lines that should be billed; one JSON claim a line.")
 public final class DeriveCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions options;

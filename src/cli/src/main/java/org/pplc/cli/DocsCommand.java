@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
  * report between those policies and the current ones (OUT/changes.html, OUT/changes.md).
  * Exit 0 on success, 1 when the policies have errors or the output cannot be written.
  */
-@Command(name = "docs", description = "Render the reviewer documents, or with --since/--against the change report a reviewer approves.")
+@Command(name = "docs", mixinStandardHelpOptions = true, description = "Render the reviewer documents, or with --since/--against the change report a reviewer approves.")
 public final class DocsCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions options;

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code pplc fmt [--check] [FILES...]}: the one canonical layout, in place. */
-@Command(name = "fmt", description = "Format policy files in place in the one canonical layout.")
+@Command(name = "fmt", mixinStandardHelpOptions = true, description = "Format policy files in place in the one canonical layout.")
 public final class FmtCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions options;

@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** {@code pplc test}: run the tests written beside the policies; optionally measure rule coverage. */
-@Command(name = "test", description = "Run the policy tests (tests/**/*.test.json under the policy directory).")
+@Command(name = "test", mixinStandardHelpOptions = true, description = "Run the policy tests (tests/**/*.test.json under the policy directory).")
 public final class TestCommand implements Callable<Integer> {
     @Mixin
     PolicyOptions options;

@@ -630,6 +630,7 @@ final class SiteModel {
         }
         if (pa) {
             rules.add(RuleKind.AUTHORIZATION_MISSING.id());
+            rules.add(RuleKind.AUTHORIZATION_NOT_COVERING.id());
             rules.add(RuleKind.AUTHORIZATION_EXCEEDED.id());
         }
         if (audit) rules.add(RuleKind.AUDIT_THRESHOLD.id());

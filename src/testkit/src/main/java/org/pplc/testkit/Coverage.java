@@ -91,7 +91,7 @@ public final class Coverage {
         if (kind == null) return false;
         return switch (kind) {
             case MUE_EXCEEDED -> !p.mues().isEmpty();
-            case AUTHORIZATION_MISSING -> p.authorizations().values().stream().anyMatch(Authorization::required);
+            case AUTHORIZATION_MISSING, AUTHORIZATION_NOT_COVERING -> p.authorizations().values().stream().anyMatch(Authorization::required);
             case AUTHORIZATION_EXCEEDED -> !p.authorizations().isEmpty();
             case AUDIT_THRESHOLD -> !p.audits().isEmpty();
             case DRUG_MODIFIER_REQUIRED -> p.modifierRules().stream().anyMatch(r -> r instanceof ModifierRule.DrugLine)
@@ -145,7 +145,7 @@ public final class Coverage {
     private static Category category(RuleKind kind) {
         return switch (kind) {
             case MUE_EXCEEDED -> Category.MUE;
-            case AUTHORIZATION_MISSING, AUTHORIZATION_EXCEEDED -> Category.AUTHORIZATION;
+            case AUTHORIZATION_MISSING, AUTHORIZATION_NOT_COVERING, AUTHORIZATION_EXCEEDED -> Category.AUTHORIZATION;
             case AUDIT_THRESHOLD -> Category.AUDIT;
             case DRUG_MODIFIER_REQUIRED, MODIFIER_NOT_ALLOWED -> Category.MODIFIER;
             case ADDON_REQUIRES_PRIMARY -> Category.ADD_ON;

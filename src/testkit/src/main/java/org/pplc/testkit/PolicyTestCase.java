@@ -39,10 +39,18 @@ public record PolicyTestCase(String file, int index, String name, Kind kind, Jso
         }
     }
 
-    /** A finding that must appear; carc, rarc and code are compared only when given. */
-    public record ExpectedFinding(int line, String rule, String action, String carc, List<String> rarc, String code) {
+    /**
+     * A finding that must appear; carc, rarc, code and the texts the payer sends (message, fix, appeal:
+     * the exact words, placeholders filled) are compared only when given.
+     */
+    public record ExpectedFinding(int line, String rule, String action, String carc, List<String> rarc, String code,
+                                  String message, String fix, String appeal) {
         public ExpectedFinding {
             rarc = rarc == null ? null : List.copyOf(rarc);
+        }
+
+        public ExpectedFinding(int line, String rule, String action, String carc, List<String> rarc, String code) {
+            this(line, rule, action, carc, rarc, code, null, null, null);
         }
 
         @Override

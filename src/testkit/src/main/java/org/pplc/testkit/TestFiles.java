@@ -29,7 +29,8 @@ final class TestFiles {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> CASE_KEYS = Set.of("name", "claim", "visit", "claimFile", "visitFile", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("decision", "findings", "lines", "policy", "error");
-    private static final Set<String> FINDING_KEYS = Set.of("line", "rule", "action", "carc", "rarc", "code");
+    private static final Set<String> FINDING_KEYS = Set.of("line", "rule", "action", "carc", "rarc", "code", "message", "fix",
+            "appeal");
     private static final Set<String> LINE_KEYS = Set.of("code", "units", "modifiers");
     private static final Set<String> DECISIONS = Set.of("pass", "warn", "review", "deny", "error");
 
@@ -147,7 +148,8 @@ final class TestFiles {
                 if (!f.path("line").canConvertToInt() || !f.path("line").isIntegralNumber()) throw new Problem(at + ": \"line\" (a number) is required");
                 // carc is optional: a rule whose adjustment codes are payer text may be pinned by line, rule and action
                 String rule = required(f, "rule", at), action = required(f, "action", at), carc = text(f, "carc", at);
-                findings.add(new ExpectedFinding(f.get("line").asInt(), rule, action, carc, strings(f, "rarc", at), text(f, "code", at)));
+                findings.add(new ExpectedFinding(f.get("line").asInt(), rule, action, carc, strings(f, "rarc", at), text(f, "code", at),
+                        text(f, "message", at), text(f, "fix", at), text(f, "appeal", at)));
             }
         }
         List<ExpectedLine> lines = null;

@@ -40,6 +40,22 @@ class PolicyTestRunnerTest {
         return PolicyTestRunner.load(dir).runAll();
     }
 
+    /** The words a payer sends are part of a policy: a test can pin them, and a changed word fails with both texts. */
+    @Test
+    void aCaseChecksAFindingsMessageFixAndAppeal() throws Exception {
+        String finding = "{\"line\": 1, \"rule\": \"addon-requires-primary\", \"action\": \"deny\", \"carc\": \"107\", "
+                + "\"message\": \"%s\", \"fix\": \"Add 96413\"}";
+        test("a.test.json", "[{\"name\": \"right words\", \"claim\": " + CLAIM_96417_ALONE + ", \"expect\": {\"findings\": ["
+                + finding.formatted("96417 needs 96413") + "]}},"
+                + "{\"name\": \"wrong words\", \"claim\": " + CLAIM_96417_ALONE + ", \"expect\": {\"findings\": ["
+                + finding.formatted("96417 requires 96413") + "]}}]");
+        PolicyTestRunner.Report r = run();
+        assertEquals("1 passed, 1 failed", r.summary());
+        assertEquals(List.of("finding line 1 addon-requires-primary deny CARC 107 has other words:\n"
+                        + "      message: expected \"96417 requires 96413\"\n      message:      got \"96417 needs 96413\""),
+                r.results().get(1).failures());
+    }
+
     @Test
     void aPassingCaseAndItsCoverage() throws Exception {
         test("a.test.json", "[{\"name\": \"add-on alone\", \"claim\": " + CLAIM_96417_ALONE + ", \"expect\": {\"decision\": \"deny\","

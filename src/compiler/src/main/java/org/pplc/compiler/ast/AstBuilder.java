@@ -176,8 +176,11 @@ public final class AstBuilder {
                 return new RuleItem(n == 2, (Definition) at(n - 1), b.span(c));
             }
             if (c instanceof MueCapContext) {
-                // name INT PER (LINE | DAY LPAREN name RPAREN)
-                return new MueCap(nm(0), b.num(tok(1)), n == 4 ? null : nm(5), b.span(c));
+                // name INT (PER (LINE | DAY LPAREN name RPAREN))?: the setting in the MUE table's word
+                Name setting = nm(0);
+                org.pplc.runtime.model.MueSetting s = org.pplc.runtime.model.MueSetting.fromWord(setting.text());
+                if (s != null && !s.id().equals(setting.text())) setting = new Name(s.id(), setting.span());
+                return new MueCap(setting, b.num(tok(1)), n == 2 ? new Name("clinical", b.span(c)) : n == 4 ? null : nm(5), b.span(c));
             }
             if (c instanceof TimingItemContext) {
                 // name+ (UP TO | AFTER) INT MINUTES

@@ -12,6 +12,7 @@ import org.pplc.runtime.model.RuleKind;
 import org.pplc.runtime.model.TableQuarter;
 import org.pplc.runtime.model.Setting;
 import org.pplc.runtime.model.UnitBasis;
+import org.pplc.runtime.engine.Texts;
 import org.pplc.runtime.policy.Suggest;
 
 import java.time.LocalDate;
@@ -38,7 +39,10 @@ public final class Checker {
     private static final Pattern CARC = Pattern.compile("(?:[A-Z]{0,2}\\d{1,3}|[A-Z]\\d{1,2})");
     private static final Pattern RARC = Pattern.compile("(?:M|N|MA)\\d{1,3}");
 
-    private final Diagnostics diag;
+    /** Where diagnostics go; a layer whose 'extends' is missing reports to a filter (see {@link #layer}). */
+    private Diagnostics diag;
+    /** This layer's overrides with nothing below: reported once the rule itself proved valid (see {@link #layer}). */
+    private final List<Fact> pendingOverrides = new ArrayList<>();
     private final Map<String, PayerDecl> payers = new LinkedHashMap<>();
     private final Map<String, PolicyDecl> policies = new LinkedHashMap<>();
     private final Map<String, String> fileOf = new HashMap<>();
@@ -425,6 +429,11 @@ public final class Checker {
             diag.error("layer-order", h.parent().span(), "policy " + id + " applies to all payers but extends "
                     + parentId + ", which governs payer " + parent.payer(),
                     "a policy for all payers may only extend another policy for all payers");
+        } else if (h.through() != null && parent.from() != null && h.through().isBefore(parent.from())) {
+            // Its rules would be layered over rules that were not in force on any of its days.
+            diag.warning("never-applies", h.effective().span(), "policy " + id + " is in force " + range(h)
+                    + ", all before " + parentId + ", the policy it extends, starts on " + parent.from(),
+                    "extend the version of " + parentId + " in force then, or correct the dates");
         } else if (h.payer() != null && parent.plan() != null && !h.payer().equals(parent.payer())) {
             diag.warning("other-payer-parent", h.parent().span(), "policy " + id + " governs payer " + h.payer()
                     + " but extends " + parentId + ", a plan policy of payer " + parent.payer(),
@@ -515,10 +524,36 @@ public final class Checker {
         return ok;
     }
 
+    /**
+     * What a payer policy without 'extends' reports only because nothing is below it: its codes
+     * are unknown and its overrides change nothing. The missing 'extends' is the one error that
+     * says so; these would each give the wrong fix.
+     */
+    private static final Set<String> KNOCK_ON = Set.of("unknown-code", "unknown-family", "override-nothing", "code-kind",
+            "missing-property");
+
     private void layer(String id) {
         Header h = headers.get(id);
+        boolean orphan = h.parent() == null && h.applies() != null && !h.allPayers();
+        if (!orphan) {
+            layerChecked(id, h);
+            return;
+        }
+        Diagnostics real = diag;
+        Diagnostics scratch = new Diagnostics();
+        diag = scratch;
+        try {
+            layerChecked(id, h);
+        } finally {
+            diag = real;
+        }
+        for (org.pplc.compiler.diag.Diagnostic d : scratch.items()) if (!KNOCK_ON.contains(d.code())) diag.add(d);
+    }
+
+    private void layerChecked(String id, Header h) {
         CheckedPolicy parent = h.parent() == null ? null : checked.get(h.parent().parent().text());
         Scope below = parent == null ? null : parent.scope();
+        pendingOverrides.clear();
         int statements = 0;
         for (PolicyItem item : h.decl().items()) statements += item instanceof FromBlock f ? f.rules().size() : 1;
         Scope scope = new Scope(below, statements);
@@ -532,7 +567,18 @@ public final class Checker {
         }
         Refs refs = new Refs(scope);
         List<Fact> own = scope.ownFacts();
-        for (int i = 0, n = own.size(); i < n; i++) validate(own.get(i), refs, scope);
+        for (int i = 0, n = own.size(); i < n; i++) validate(own.get(i), refs, scope, true);
+        // An override with nothing below: first whether the rule itself is right (the code, the
+        // setting, the rule name), and only then that 'override' is the one mistake.
+        for (Fact f : List.copyOf(pendingOverrides)) {
+            int before = diag.errorCount();
+            validate(f, refs, scope, false);
+            if (diag.errorCount() == before) {
+                diag.error("override-nothing", f.node().span(), "override of " + f.key() + ", which no layer below sets",
+                        "remove 'override' to add it in this layer");
+            }
+        }
+        if (below != null) unchanged(id, own, below);
         CheckedPolicy c = new CheckedPolicy(h.decl(), h.file(), id, h.payer(), h.plan(),
                 h.parent() == null ? null : h.parent().parent().text(), h.from(), h.through(), h.title(), h.summary(),
                 h.sources(), h.reviewed(), h.updateTriggers(), Collections.unmodifiableList(own), scope);
@@ -620,8 +666,7 @@ public final class Checker {
             return;
         }
         if (was == null && f.override()) {
-            diag.error("override-nothing", f.node().span(), "override of " + f.key() + ", which no layer below sets",
-                    "remove 'override' to add it in this layer");
+            pendingOverrides.add(f);
             return;
         }
         scope.add(f);
@@ -692,11 +737,12 @@ public final class Checker {
         }
     }
 
-    private void validate(Fact f, Refs refs, Scope scope) {
+    /** {@code layered}: the fact is in the scope, so what its layers add up to is checked as well. */
+    private void validate(Fact f, Refs refs, Scope scope, boolean layered) {
         if (f.definition() instanceof FamilyDef d) {
             if (wholeNumber(d.rank()) && d.rank().intValue() < 1) diag.error("bad-number", d.rank().span(), "a family's rank starts at 1");
         } else if (f.definition() instanceof CodeDef d) {
-            validateCode(d, f, refs, scope);
+            validateCode(d, f, refs, scope, layered);
         } else if (f.definition() instanceof DrugDef d) {
             codeRef(d.hcpcs());
             family(d.category(), refs);
@@ -707,10 +753,10 @@ public final class Checker {
             MueCap cap = (MueCap) f.node();
             if (cap == d.caps().get(0)) billable(d.code(), f, refs);
             wholeNumber(cap.cap());
-            if (MueSetting.fromId(cap.setting().text()) == null) {
+            if (MueSetting.fromWord(cap.setting().text()) == null) {
                 diag.error("unknown-setting", cap.setting().span(), "unknown MUE setting " + cap.setting().text()
                         + Suggest.didYouMean(cap.setting().text(), ids(MueSetting.values())),
-                        "MUE tables are 'practitioner' or 'outpatient'");
+                        "MUE tables are 'practitioner' (or the claim's word 'professional') and 'outpatient' (or 'facility')");
             }
             if (cap.indicator() != null && !Vocabulary.INDICATORS.containsKey(cap.indicator().text())) {
                 diag.error("unknown-indicator", cap.indicator().span(), "unknown MUE indicator " + cap.indicator().text()
@@ -731,7 +777,7 @@ public final class Checker {
             }
             if (d.kind() == ModifierKind.ALLOWED) billable((Name) f.node(), f, refs);
         } else if (f.definition() instanceof RuleDef d) {
-            validateRule(d, f, scope);
+            validateRule(d, f, scope, layered);
         } else if (f.definition() instanceof TimingDef d) {
             TimingItem t = (TimingItem) f.node();
             String phrase = f.key().name();
@@ -766,7 +812,7 @@ public final class Checker {
         return false;
     }
 
-    private void validateCode(CodeDef d, Fact f, Refs refs, Scope scope) {
+    private void validateCode(CodeDef d, Fact f, Refs refs, Scope scope, boolean layered) {
         codeRef(d.code());
         Map<String, Span> seen = new HashMap<>();
         for (CodeProp p : d.props()) {
@@ -820,6 +866,7 @@ public final class Checker {
                 setting(o.setting());
             }
         }
+        if (!layered) return;
         // After layering, a code must say everything derive and the engine rely on.
         CodeMerge.Merged merged = CodeMerge.merge(scope.history(f.key()));
         if (!merged.standalone() && merged.addOn() == null) {
@@ -837,7 +884,7 @@ public final class Checker {
         }
     }
 
-    private void validateRule(RuleDef d, Fact f, Scope scope) {
+    private void validateRule(RuleDef d, Fact f, Scope scope, boolean layered) {
         RuleKind kind = RuleKind.fromId(d.id().text());
         if (kind == null) {
             diag.error("unknown-rule", d.id().span(), "unknown rule " + d.id().text()
@@ -877,6 +924,7 @@ public final class Checker {
                 if (a.text() != null) placeholders(a.text(), kind);
             }
         }
+        if (!layered) return;
         RuleMerge.Merged merged = RuleMerge.merge(scope.history(f.key()));
         List<String> missing = new ArrayList<>();
         if (merged.action() == null) missing.add("action");
@@ -946,9 +994,87 @@ public final class Checker {
         if (!refs.billable(f.key().name())) unknownCode(code, refs.codes());
     }
 
+    /**
+     * A well-formed code (five characters) is suggested only a code one slip away: two neighbouring
+     * characters swapped (96471 for 96417) or the last one different (96418 for 96416, 96417: CPT
+     * numbers a family's codes in a run). Anything else is likely a real code the hierarchy does
+     * not define yet (96380), and a neighbour would be a guess; a malformed code gets the nearest.
+     */
     private void unknownCode(Name code, java.util.Collection<String> known) {
-        diag.error("unknown-code", code.span(), "unknown code " + code.text() + Suggest.didYouMean(code.text(), known),
-                "codes must be defined by a 'code' or 'drug' rule in this policy or a layer below");
+        String c = code.text();
+        if (!wellFormedCode(c)) {
+            diag.error("unknown-code", code.span(), "unknown code " + c + Suggest.didYouMean(c, known),
+                    "codes must be defined by a 'code' or 'drug' rule in this policy or a layer below");
+            return;
+        }
+        List<String> slips = Suggest.codeSlips(c, known);
+        if (!slips.isEmpty()) {
+            diag.error("unknown-code", code.span(), "unknown code " + c + " (did you mean " + Texts.or(slips) + "?)",
+                    "codes must be defined by a 'code' or 'drug' rule in this policy or a layer below");
+            return;
+        }
+        diag.error("unknown-code", code.span(), "unknown code " + c + ": the hierarchy and the drug table do not define it",
+                "define it below the rules that use it: 'code " + c + " \"...\" { initial (or add-on of ...) family ... "
+                        + "method ... role ... unit per ... }' in the core hierarchy (policies/core/cpt-admin.ppl), or "
+                        + "'drug " + c + " ...' in the drug table (policies/core/drugs.ppl)");
+    }
+
+    private static boolean wellFormedCode(String c) {
+        return c.length() == 5 && c.chars().allMatch(ch -> Character.isLetterOrDigit(ch) && !Character.isLowerCase(ch));
+    }
+
+    // ---- restating what is below ----
+
+    /**
+     * Warns on an override that says what the layer below already says, and on a layer whose
+     * every rule is such an override: it changes nothing, so it misleads a reviewer.
+     */
+    private void unchanged(String id, List<Fact> own, Scope below) {
+        int same = 0;
+        for (Fact f : own) {
+            if (!f.override()) continue;
+            Fact was = below.current(f.key());
+            if (was == null || !restates(f, was, below)) continue;
+            same++;
+            diag.warning("override-unchanged", f.node().span(), "override of " + f.key() + " says what " + was.layer()
+                    + " already says (" + was.node().span() + ")", "remove it, or write the value this layer changes");
+        }
+        if (same > 0 && same == own.size()) {
+            Header h = headers.get(id);
+            diag.warning("layer-unchanged", h.decl().id().span(), "policy " + id + " changes nothing: every rule it "
+                    + "sets is what " + h.parent().parent().text() + " already says", "remove the policy, or change a rule in it");
+        }
+    }
+
+    private static boolean restates(Fact f, Fact was, Scope below) {
+        if (f.definition() instanceof RuleDef) {
+            List<Fact> history = new ArrayList<>(below.history(f.key()));
+            RuleMerge.Merged before = RuleMerge.merge(history);
+            history.add(f);
+            return org.pplc.compiler.format.AstComparison.sameStructure(before, RuleMerge.merge(history));
+        }
+        if (f.definition() instanceof CodeDef) {
+            List<Fact> history = new ArrayList<>(below.history(f.key()));
+            CodeMerge.Merged before = CodeMerge.merge(history);
+            history.add(f);
+            CodeMerge.Merged after = CodeMerge.merge(history);
+            return org.pplc.compiler.format.AstComparison.sameStructure(withoutLatest(before), withoutLatest(after));
+        }
+        if (f.definition() instanceof AuthDef a) return was.definition() instanceof AuthDef b && a.required() == b.required();
+        if (f.definition() instanceof ModifierDef a && a.kind() == ModifierKind.ALLOWED) {
+            return was.definition() instanceof ModifierDef b
+                    && org.pplc.compiler.format.AstComparison.sameStructure(a.modifiers(), b.modifiers());
+        }
+        if (f.definition() instanceof MueDef) {
+            MueCap a = (MueCap) f.node(), b = (MueCap) was.node();
+            return a.cap().intValue() == b.cap().intValue() && Vocabulary.sameIndicator(a.indicator(), b.indicator());
+        }
+        return org.pplc.compiler.format.AstComparison.sameStructure(f.node(), was.node());
+    }
+
+    private static CodeMerge.Merged withoutLatest(CodeMerge.Merged m) {
+        return new CodeMerge.Merged(null, m.title(), m.initial(), m.addOn(), m.family(), m.method(), m.role(), m.unit(),
+                m.only(), m.description());
     }
 
     private void family(Name f, Refs refs) {

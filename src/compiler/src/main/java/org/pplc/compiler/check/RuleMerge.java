@@ -14,6 +14,14 @@ public final class RuleMerge {
     }
 
     public static Merged merge(List<Fact> history) {
+        return merge(history, f -> true);
+    }
+
+    /**
+     * As {@link #merge(List)}, with the appeal taken only from the facts {@code appealFrom}
+     * accepts: an appeal is a payer's own wording (see {@link org.pplc.compiler.lower.Lowering}).
+     */
+    public static Merged merge(List<Fact> history, java.util.function.Predicate<Fact> appealFrom) {
         Text title = null, message = null, fix = null;
         Name action = null, carc = null;
         RuleRarc rarc = null;
@@ -32,7 +40,7 @@ public final class RuleMerge {
                     message = x.text();
                 } else if (p instanceof RuleFix x) {
                     fix = x.text();
-                } else if (p instanceof RuleAppeal x) {
+                } else if (p instanceof RuleAppeal x && appealFrom.test(f)) {
                     appeal = x;
                 }
             }

@@ -28,6 +28,15 @@ public final class Vocabulary {
         INDICATORS.put("clinical", Mai.PER_DAY_CLINICAL);
     }
 
+    /** The MUE indicator a cap names; without one (written 'per line') a cap is per line, MAI 1. */
+    public static Mai mai(org.pplc.compiler.ast.Ast.Name indicator) {
+        return indicator == null ? Mai.PER_LINE : INDICATORS.get(indicator.text());
+    }
+
+    static boolean sameIndicator(org.pplc.compiler.ast.Ast.Name a, org.pplc.compiler.ast.Ast.Name b) {
+        return mai(a) == mai(b);
+    }
+
     /** The time rules as an author writes them, for help texts: "push up to N minutes, ...". */
     public static String timingHelp() {
         StringJoiner rules = new StringJoiner(", ", "time rules: ", "");

@@ -29,6 +29,10 @@ public final class Diagnostics {
         if (d.isError()) errors++;
     }
 
+    public int errorCount() {
+        return errors;
+    }
+
     public boolean hasErrors() {
         return errors > 0;
     }

@@ -56,11 +56,14 @@ final class CanonicalLayout implements PolicyFormatter.Layout {
 
     private final Map<Integer, Break> breaks = new HashMap<>();
     private final Set<Integer> declarationEnds = new HashSet<>();
+    /** Tokens written in their canonical word: an MUE cap's claim setting (facility) as its table (outpatient). */
+    private final Map<Integer, String> canonicalWords = new HashMap<>();
 
     @Override
     public String apply(PolicyFileContext tree, CommonTokenStream tokens) {
         breaks.clear();
         declarationEnds.clear();
+        canonicalWords.clear();
         for (DeclarationContext d : tree.declaration()) {
             statement(d.getStart(), 0);
             declarationEnds.add(d.getStop().getTokenIndex());
@@ -153,6 +156,12 @@ final class CanonicalLayout implements PolicyFormatter.Layout {
                 else if (p instanceof RuleAppealContext x) text(x.text());
             }
             close(rd.RBRACE(), indent);
+        } else if (d instanceof MueDefContext m) {
+            for (MueCapContext cap : m.mueCap()) {
+                Token w = cap.name(0).getStart();
+                org.pplc.runtime.model.MueSetting s = org.pplc.runtime.model.MueSetting.fromWord(w.getText());
+                if (s != null && !s.id().equals(w.getText())) canonicalWords.put(w.getTokenIndex(), s.id());
+            }
         } else if (d instanceof TimingDefContext t) {
             for (TimingItemContext i : t.timingItem()) statement(i.getStart(), indent + STEP);
             close(t.RBRACE(), indent);
@@ -198,7 +207,7 @@ final class CanonicalLayout implements PolicyFormatter.Layout {
             current.leading.addAll(pending);
             pending.clear();
             columns.put(t.getTokenIndex(), current.width());
-            current.text.append(t.getText());
+            current.text.append(canonicalWords.getOrDefault(t.getTokenIndex(), t.getText()));
             current.opensBlock = t.getType() == PolicyLexer.LBRACE;
             if (declarationEnds.contains(t.getTokenIndex())) current.endsDeclaration = true;
             lastTokenLine = current;

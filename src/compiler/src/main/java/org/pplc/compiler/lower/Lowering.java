@@ -5,6 +5,7 @@ import org.pplc.compiler.check.CheckResult;
 import org.pplc.compiler.check.CheckedPolicy;
 import org.pplc.compiler.check.CodeMerge;
 import org.pplc.compiler.check.Fact;
+import org.pplc.compiler.check.FactKey;
 import org.pplc.compiler.check.RuleMerge;
 import org.pplc.compiler.check.Vocabulary;
 import org.pplc.runtime.model.Action;
@@ -76,7 +77,8 @@ public final class Lowering {
                 layers = below.toArray(new String[below.size() + 1]);
                 layers[below.size()] = c.id();
             }
-            Policy p = policy(c, List.of(layers), shared, base);
+            Policy p = policy(c, List.of(layers), shared, base, layer -> layer.equals(c.id()) ? c.payer()
+                    : done.get(layer).payer());
             done.put(c.id(), p);
             added.add(c);
             addedPolicies.add(p);
@@ -123,7 +125,8 @@ public final class Lowering {
      * Lowers only the policy's own facts: the runtime policy layers them over the policy below,
      * which already holds every fact of the layers under it (lowered once, shared by identity).
      */
-    private static Policy policy(CheckedPolicy c, List<String> layers, Shared shared, Policy base) {
+    private static Policy policy(CheckedPolicy c, List<String> layers, Shared shared, Policy base,
+                                 java.util.function.Function<String, String> payerOf) {
         // Collections are made on a layer's first fact of their kind: a payer layer sets four or
         // five kinds of the ten, a plan layer one or two.
         Map<String, Family> families = Map.of();
@@ -142,7 +145,7 @@ public final class Lowering {
         int n = own.size();
         for (int i = 0; i < n; i++) {
             Fact f = own.get(i);
-            Object o = lower(f, c, shared);
+            Object o = lower(f, c, shared, payerOf);
             if (o instanceof Mue x) {
                 if (mues.isEmpty()) mues = new ArrayList<>(n);
                 TableQuarter q = quarters.get(f.definition());
@@ -174,6 +177,21 @@ public final class Lowering {
             } else if (o instanceof InitialCodeRule x) {
                 if (initial.isEmpty()) initial = new LinkedHashMap<>();
                 initial.put(x.setting(), x);
+            }
+        }
+        if (base != null && c.payer() != null && !c.payer().equals(base.payer())) {
+            // The first layer of a payer over another payer's (a commercial payer over Medicare):
+            // the appeal texts of the payer below are its own process ("Redetermination request")
+            // and stop here; every other fact and text carries on.
+            for (RuleText below : base.rules().values()) {
+                if (rules.containsKey(below.rule())) continue;
+                RuleMerge.Merged m = RuleMerge.merge(c.scope().history(FactKey.of(FactKey.Kind.RULE, below.rule())),
+                        appealOf(c, payerOf));
+                String appeal = appealText(m);
+                if (java.util.Objects.equals(appeal, below.appeal())) continue;
+                if (rules.isEmpty()) rules = new LinkedHashMap<>();
+                rules.put(below.rule(), new RuleText(below.rule(), below.action(), below.carc(), below.rarc(),
+                        below.message(), below.fix(), appeal, below.title(), below.provenance()));
             }
         }
         PolicyMeta meta = new PolicyMeta(c.title(), c.summary(), c.sources(), c.reviewed(), c.updateTriggers());
@@ -255,7 +273,24 @@ public final class Lowering {
      * The runtime object of one fact; only codes and rules merge over the layers below (their
      * history). Codes are taken from the fact's key, where the checker keeps one instance of each.
      */
-    private static Object lower(Fact f, CheckedPolicy c, Shared shared) {
+    /**
+     * An appeal is a payer's own wording: a policy takes it from layers for all payers and from
+     * its own payer's layers, never from another payer's (Medicare's redetermination text does
+     * not reach a commercial payer that builds on Medicare's edits).
+     */
+    private static java.util.function.Predicate<Fact> appealOf(CheckedPolicy c,
+                                                              java.util.function.Function<String, String> payerOf) {
+        return f -> {
+            String payer = payerOf.apply(f.layer());
+            return payer == null || payer.equals(c.payer());
+        };
+    }
+
+    private static String appealText(RuleMerge.Merged m) {
+        return m.appeal() == null || m.appeal().text() == null ? null : m.appeal().text().value();
+    }
+
+    private static Object lower(Fact f, CheckedPolicy c, Shared shared, java.util.function.Function<String, String> payerOf) {
         Provenance prov = new Provenance(f.layer(), f.node().span().start(), f.citation());
         if (f.definition() instanceof FamilyDef d) {
             return new Family(d.id().text(),
@@ -273,7 +308,7 @@ public final class Lowering {
                 d.category().text(), d.amount().value(), d.unitOfMeasure().text(), d.singleDose(), prov);
         } else if (f.definition() instanceof MueDef d) {
             MueCap cap = (MueCap) f.node();
-            Mai mai = cap.indicator() == null ? Mai.PER_LINE : Vocabulary.INDICATORS.get(cap.indicator().text());
+            Mai mai = Vocabulary.mai(cap.indicator());
             return new Mue(f.key().name(), MueSetting.fromId(cap.setting().text()), cap.cap().intValue(), mai, prov);
         } else if (f.definition() instanceof AuthDef d) {
             return new Authorization(f.key().name(), d.required(), prov);
@@ -287,11 +322,10 @@ public final class Lowering {
                 case ALLOWED -> new ModifierRule.Allowed(f.key().name(), mods, prov);
             };
         } else if (f.definition() instanceof RuleDef d) {
-            RuleMerge.Merged m = RuleMerge.merge(c.scope().history(f.key()));
+            RuleMerge.Merged m = RuleMerge.merge(c.scope().history(f.key()), appealOf(c, payerOf));
             return new RuleText(d.id().text(), Action.fromId(m.action().text()), m.carc().text(),
                     m.rarc() == null ? List.of() : texts(m.rarc().rarcs(), null),
-                    m.message().value(), m.fix().value(),
-                    m.appeal() == null || m.appeal().text() == null ? null : m.appeal().text().value(),
+                    m.message().value(), m.fix().value(), appealText(m),
                     m.title() == null ? null : m.title().value(), prov);
         } else if (f.definition() instanceof TimingDef d) {
             TimingItem t = (TimingItem) f.node();

@@ -84,9 +84,26 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
                 : parser.getExpectedTokens();
+        Token previous = parser.getTokenStream().LT(-1);
+        // A block whose '}' is missing shows where the next thing starts (or at the end of the
+        // file): name the block and where it opened, and point where its '}' belongs.
+        ParserRuleContext open = expected.contains(PolicyLexer.RBRACE) ? openBlock(parser.getContext()) : null;
+        if (open != null && startsOutside(token, open)) {
+            diagnostics.error(CODE, after(previous, token), blockName(open) + ", opened at " + open.getStart().getLine()
+                    + ":" + (open.getStart().getCharPositionInLine() + 1) + ", is not closed",
+                    "add '}' after its last statement");
+            return;
+        }
+        // 'per day' needs its indicator: list them rather than "expected '('".
+        if (expected.size() == 1 && expected.contains(PolicyLexer.LPAREN) && previous != null
+                && previous.getType() == PolicyLexer.DAY) {
+            diagnostics.error(CODE, after(previous, token), "expected the MUE indicator after 'per day': (clinical) "
+                    + "for MAI 3 or (policy) for MAI 2, found " + found, "a per-line cap (MAI 1) is written 'per line'; "
+                    + "a payer's own daily cap may leave the indicator out: 'mue <code> <setting> <units>'");
+            return;
+        }
         // A misspelled code property ("initail") parses as the setting of "<setting> only" and the
         // parser complains at the next word: point at the misspelling instead.
-        Token previous = parser.getTokenStream().LT(-1);
         if (expected.size() == 1 && expected.contains(PolicyLexer.ONLY) && previous != null
                 && previous.getType() == PolicyLexer.WORD) {
             if (previous.getLine() != line && previous.getLine() == reportedLine) return; // that line has its error
@@ -111,6 +128,8 @@ final class SyntaxErrors extends BaseErrorListener {
         String suggestion = "";
         if (token.getType() == PolicyLexer.WORD || isKeyword(token.getType())) {
             suggestion = Suggest.didYouMean(token.getText(), keywordTexts(expected));
+            // at the start of a statement (many things expected), the statement may be a phrase
+            if (suggestion.isEmpty() && expected.size() > 5) suggestion = phraseSuggestion(parser, token);
         }
         diagnostics.error(CODE, span, "expected " + expectedWords + ", found " + found + suggestion);
     }
@@ -154,8 +173,104 @@ final class SyntaxErrors extends BaseErrorListener {
         return null;
     }
 
+    /**
+     * Statements of more than one keyword ("prior authorization required for"): a misspelled or
+     * missing word of one gets the whole phrase as the suggestion, compared with the line's first
+     * words ('override' aside) as written, or with one word of the phrase left out.
+     */
+    private static final List<String> PHRASES = List.of("applies to", "update when", "prior authorization required for",
+            "prior authorization limits units of", "initial code in", "add-on of", "unit per");
+
+    private static String phraseSuggestion(Parser parser, Token token) {
+        org.antlr.v4.runtime.TokenStream stream = parser.getTokenStream();
+        // the rest of the line may not be read yet; reading ahead does not move the parser
+        if (stream instanceof org.antlr.v4.runtime.BufferedTokenStream b) b.fill();
+        int i = token.getTokenIndex();
+        // back to the line's first token
+        while (i > 0 && stream.get(i - 1).getLine() == token.getLine()) i--;
+        List<String> words = new ArrayList<>();
+        for (int j = i; j < stream.size() && words.size() < 6; j++) {
+            Token t = stream.get(j);
+            if (t.getLine() != token.getLine() || t.getType() == Token.EOF) break;
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) continue;
+            if (words.isEmpty() && t.getType() == PolicyLexer.OVERRIDE) continue;
+            words.add(t.getText().toLowerCase(java.util.Locale.ROOT));
+        }
+        String best = null;
+        int bestDistance = 3; // at most two letters off
+        for (String phrase : PHRASES) {
+            String[] parts = phrase.split(" ");
+            List<String> variants = new ArrayList<>();
+            variants.add(phrase);
+            if (parts.length > 1) {
+                for (int k = 0; k < parts.length; k++) {
+                    List<String> rest = new ArrayList<>(List.of(parts));
+                    rest.remove(k);
+                    variants.add(String.join(" ", rest));
+                }
+            }
+            for (String v : variants) {
+                int n = v.split(" ").length;
+                if (words.size() < n) continue;
+                String written = String.join(" ", words.subList(0, n));
+                if (!written.contains(token.getText().toLowerCase(java.util.Locale.ROOT))) continue;
+                int d = Suggest.distance(written, v);
+                if (d < bestDistance && !written.equals(phrase)) {
+                    best = phrase;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best == null ? "" : " (did you mean '" + best + "'?)";
+    }
+
+    /** The innermost block whose '{' was read: the one a missing '}' leaves open. */
+    private static ParserRuleContext openBlock(ParserRuleContext ctx) {
+        for (ParserRuleContext c = ctx; c != null; c = c.getParent()) {
+            if (c instanceof PolicyParser.PolicyDeclContext p && p.LBRACE() != null) return c;
+            if (c instanceof PolicyParser.PayerDeclContext p && p.LBRACE() != null) return c;
+            if (c instanceof PolicyParser.FromBlockContext f && f.LBRACE() != null) return c;
+            if (c instanceof PolicyParser.CodeDefContext d && d.LBRACE() != null) return c;
+            if (c instanceof PolicyParser.RuleDefContext d && d.LBRACE() != null) return c;
+            if (c instanceof PolicyParser.TimingDefContext d && d.LBRACE() != null) return c;
+        }
+        return null;
+    }
+
     private static <E> List<String> ids(E[] values, java.util.function.Function<E, String> id) {
         return java.util.Arrays.stream(values).map(id).toList();
+    }
+
+    /** Statements that start a policy's next statement: inside a policy's inner block they mean its '}' is missing. */
+    private static final java.util.Set<Integer> STATEMENT_STARTS = java.util.Set.of(PolicyLexer.TITLE,
+            PolicyLexer.SUMMARY, PolicyLexer.SOURCE, PolicyLexer.REVIEWED, PolicyLexer.UPDATE, PolicyLexer.APPLIES,
+            PolicyLexer.EXTENDS, PolicyLexer.EFFECTIVE, PolicyLexer.FROM);
+
+    private static boolean startsOutside(Token token, ParserRuleContext open) {
+        int t = token.getType();
+        if (t == Token.EOF || t == PolicyLexer.POLICY || t == PolicyLexer.PAYER) return true;
+        boolean top = open instanceof PolicyParser.PolicyDeclContext || open instanceof PolicyParser.PayerDeclContext;
+        return !top && STATEMENT_STARTS.contains(t);
+    }
+
+    private static String blockName(ParserRuleContext c) {
+        if (c instanceof PolicyParser.PolicyDeclContext p) return "policy " + p.name().getText();
+        if (c instanceof PolicyParser.PayerDeclContext p) return "payer " + p.name().getText();
+        if (c instanceof PolicyParser.FromBlockContext f) return "the block from " + shorten(f.text().getText());
+        if (c instanceof PolicyParser.CodeDefContext d) return "code " + d.codeRef().getText();
+        if (c instanceof PolicyParser.RuleDefContext d) return "rule " + d.name().getText();
+        return "the timing block";
+    }
+
+    /** Just after {@code previous} when {@code found} is on a later line (where a missing word belongs); else at found. */
+    private Span after(Token previous, Token found) {
+        if (previous == null || previous.getType() == Token.EOF
+                || (found.getType() != Token.EOF && found.getLine() == previous.getLine())) return spanOf(found);
+        String text = previous.getText();
+        int lastNewline = text.lastIndexOf('\n');
+        int line = previous.getLine() + (int) text.chars().filter(ch -> ch == '\n').count();
+        int col = lastNewline < 0 ? previous.getCharPositionInLine() + text.length() + 1 : text.length() - lastNewline;
+        return new Span(file, line, col, line, col);
     }
 
     private Span spanOf(Token token) {

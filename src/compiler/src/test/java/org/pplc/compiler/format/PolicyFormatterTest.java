@@ -277,4 +277,13 @@ class PolicyFormatterTest {
     private static List<String> sorted(List<String> l) {
         return l.stream().sorted().toList();
     }
+
+    /** Policies may name an MUE table by the claim's setting; the formatter writes the table's word, once. */
+    @Test
+    void anMueCapInTheClaimsSettingWordsIsWrittenInTheTablesWords() {
+        String text = "policy p {\n  mue 96417 facility 2, professional 3 per day (clinical)\n}\n";
+        String expected = "policy p {\n  mue 96417 outpatient 2, practitioner 3 per day (clinical)\n}\n";
+        assertEquals(expected, PolicyFormatter.format("p.ppl", text).formatted());
+        assertEquals(expected, PolicyFormatter.format("p.ppl", expected).formatted());
+    }
 }

@@ -102,9 +102,17 @@ class QuickPathTest {
                 }
             }
         }
+        // Each case's policy text, without the diagnostics it expects (those are not policy text).
+        boolean text = false;
         for (String line : Files.readAllLines(Path.of("src/compiler/src/test/resources/diagnostics/cases.txt"))) {
-            if (line.startsWith("=== ")) out.add("");
-            else if (!out.isEmpty()) out.set(out.size() - 1, out.get(out.size() - 1) + line + "\n");
+            if (line.startsWith("=== ")) {
+                out.add("");
+                text = true;
+            } else if (line.equals("---")) {
+                text = false;
+            } else if (text) {
+                out.set(out.size() - 1, out.get(out.size() - 1) + line + "\n");
+            }
         }
         return out;
     }

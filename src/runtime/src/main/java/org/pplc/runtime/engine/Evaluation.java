@@ -474,18 +474,22 @@ final class Evaluation {
                 approved += u;
             }
         }
-        if ((f & AUTHORIZATION_REQUIRED) != 0 && has(RuleKind.AUTHORIZATION_MISSING)) {
+        // A claim's authorizations cover a code when one of them lists it (any units); with none
+        // on the claim the authorization is missing, with others it does not cover the code.
+        RuleKind absent = auths.isEmpty() || !has(RuleKind.AUTHORIZATION_NOT_COVERING)
+                ? RuleKind.AUTHORIZATION_MISSING : RuleKind.AUTHORIZATION_NOT_COVERING;
+        if ((f & AUTHORIZATION_REQUIRED) != 0 && has(absent)) {
             if (listed) {
                 if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, false, actual(i).authorizationSource,
                         () -> e.code + " needs a prior authorization; " + Texts.and(authorizationIds(e.code)) + " lists it");
             } else if (notes == null && granted(i) >= 0) {
-                fireGranted(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), name -> null);
+                fireGranted(i, absent, line, line.units(), name -> claimAuthorizations(name));
             } else {
                 Entry a = actual(i);
                 Provenance src = a.authorizationSource;
-                fire(i, RuleKind.AUTHORIZATION_MISSING, line, line.units(), src, a, name -> null);
-                if (notes != null) note(i, RuleKind.AUTHORIZATION_MISSING, true, src, () -> e.code
-                        + " needs a prior authorization, and no authorization on the claim lists it");
+                fire(i, absent, line, line.units(), src, a, name -> claimAuthorizations(name));
+                if (notes != null) note(i, absent, true, src, () -> e.code + " needs a prior authorization, and "
+                        + (auths.isEmpty() ? "the claim carries none" : "no authorization on the claim lists it"));
             }
         }
         if (!listed || first[i] != i || !has(RuleKind.AUTHORIZATION_EXCEEDED)) return;
@@ -512,6 +516,14 @@ final class Evaluation {
         }
         if (notes != null) note(i, RuleKind.AUTHORIZATION_EXCEEDED, over, src, () -> e.code + " units " + units
                 + (over ? " over" : " within") + " the " + max + " approved by " + Texts.and(authorizationIds(e.code)));
+    }
+
+    /** {authorization} of a code no authorization covers: the ids of those the claim carries. */
+    private String claimAuthorizations(String name) {
+        if (!name.equals("authorization")) return null;
+        List<String> ids = new ArrayList<>(claim.authorizations().size());
+        for (PriorAuthorization a : claim.authorizations()) ids.add(a.id() == null ? "(without an id)" : a.id());
+        return Texts.and(ids);
     }
 
     private void audit(int i, Entry e, long f) {

@@ -12,7 +12,10 @@ public enum RuleKind {
     MUE_EXCEEDED("mue-exceeded", "code", "units", "cap", "setting", "indicator"),
     SINGLE_INITIAL_CODE("single-initial-code", "code", "units", "initials", "modifiers"),
     SETTING_NOT_ALLOWED("setting-not-allowed", "code", "units", "setting", "allowed"),
+    /** A code that needs an authorization, on a claim that carries none. */
     AUTHORIZATION_MISSING("authorization-missing", "code", "units"),
+    /** A code that needs an authorization, on a claim whose authorizations do not list it. */
+    AUTHORIZATION_NOT_COVERING("authorization-not-covering", "code", "units", "authorization"),
     AUTHORIZATION_EXCEEDED("authorization-exceeded", "code", "units", "approved", "authorization"),
     AUDIT_THRESHOLD("audit-threshold", "code", "units", "threshold"),
     DRUG_MODIFIER_REQUIRED("drug-modifier-required", "code", "units", "drug", "modifiers"),

@@ -41,6 +41,38 @@ public final class Suggest {
         return Math.abs(Long.parseLong(a) - Long.parseLong(b));
     }
 
+    /**
+     * The codes one keying slip away from a well-formed code: two neighbouring characters
+     * swapped, or only the last character different (a code's siblings in its CPT run). Sorted;
+     * at most two, the numerically nearest. Nothing else is offered, so a real code that a
+     * hierarchy lacks is not answered with a guess.
+     */
+    public static List<String> codeSlips(String code, Collection<String> candidates) {
+        record Hit(String text, long gap) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (String c : candidates) {
+            if (c.length() != code.length() || c.equals(code)) continue;
+            if (swapped(code, c) || code.regionMatches(0, c, 0, code.length() - 1)) hits.add(new Hit(c, numericGap(code, c)));
+        }
+        hits.sort(java.util.Comparator.comparingLong(Hit::gap));
+        List<String> best = new ArrayList<>();
+        for (int i = 0; i < Math.min(2, hits.size()); i++) best.add(hits.get(i).text());
+        best.sort(null);
+        return List.copyOf(best);
+    }
+
+    private static boolean swapped(String a, String b) {
+        int first = -1;
+        for (int i = 0; i < a.length(); i++) {
+            if (a.charAt(i) == b.charAt(i)) continue;
+            if (first >= 0) return i == first + 1 && a.charAt(first) == b.charAt(i) && a.charAt(i) == b.charAt(first)
+                    && a.regionMatches(i + 1, b, i + 1, a.length() - i - 1);
+            first = i;
+        }
+        return false;
+    }
+
     /** " (did you mean a or b?)", or "" when nothing is close. */
     public static String didYouMean(String word, Collection<String> candidates) {
         List<String> hits = closest(word, candidates);

@@ -139,6 +139,23 @@ class AdjudicatorTest {
         assertEquals("Send the record showing 96409", medicare(FACILITY, "96411").findings().get(0).appeal());
     }
 
+    /** An authorization on the claim that does not list a code is not a missing one: its own finding, with its ids. */
+    @Test
+    void anAuthorizationThatDoesNotListTheCodeDoesNotCoverIt() {
+        PriorAuthorization pa = new PriorAuthorization("PA-7", Map.of("96413", 1));
+        for (boolean explain : new boolean[] {false, true}) {
+            Claim c = claim("uhc", null, FACILITY, List.of(pa), lines("96413", "96415x2"));
+            Result r = explain ? engine.evaluate(c, true) : engine.evaluate(c);
+            assertEquals(List.of(RuleKind.AUTHORIZATION_NOT_COVERING), rules(r));
+            assertEquals("96415 is not covered by PA-7", r.findings().get(0).message());
+            assertEquals("Add 96415 to PA-7", r.findings().get(0).fix());
+            assertEquals("197", r.findings().get(0).carc());
+        }
+        PriorAuthorization other = new PriorAuthorization("PA-8", Map.of("96417", 1));
+        Result two = engine.evaluate(claim("uhc", null, FACILITY, List.of(pa, other), lines("96413", "96415")));
+        assertEquals("96415 is not covered by PA-7 and PA-8", two.findings().get(0).message());
+    }
+
     @Test
     void authorizationRequiredAndWithinApprovedUnits() {
         Claim none = claim("uhc", null, FACILITY, lines("96413", "96415x2"));

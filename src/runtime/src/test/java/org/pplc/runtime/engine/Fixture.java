@@ -238,6 +238,8 @@ final class Fixture {
         uhc.authorization("uhc", UHC, false, "96417");
         uhc.rule("uhc", UHC, RuleKind.AUTHORIZATION_MISSING, Action.DENY, "197", List.of(),
                 "{code} needs a prior authorization", "Get one", null);
+        uhc.rule("uhc", UHC, RuleKind.AUTHORIZATION_NOT_COVERING, Action.DENY, "197", List.of("N54"),
+                "{code} is not covered by {authorization}", "Add {code} to {authorization}", null);
         uhc.rule("uhc", UHC, RuleKind.AUTHORIZATION_EXCEEDED, Action.DENY, "198", List.of("N54"),
                 "{code}: {units} billed, {approved} approved by {authorization}", "Bill {approved}", null);
         Policy uhcPolicy = uhc.build("uhc", "uhc", null, "medicare", MEDICARE_FROM, null);
