@@ -1073,7 +1073,7 @@ public final class Checker {
     }
 
     private static CodeMerge.Merged withoutLatest(CodeMerge.Merged m) {
-        return new CodeMerge.Merged(null, m.title(), m.initial(), m.addOn(), m.family(), m.method(), m.role(), m.unit(),
+        return new CodeMerge.Merged(null, m.title(), m.standalone(), m.addOn(), m.family(), m.method(), m.role(), m.unit(),
                 m.only(), m.description());
     }
 
