@@ -1067,7 +1067,7 @@ public final class Checker {
         }
         if (f.definition() instanceof MueDef) {
             MueCap a = (MueCap) f.node(), b = (MueCap) was.node();
-            return a.cap().intValue() == b.cap().intValue() && Vocabulary.sameIndicator(a.indicator(), b.indicator());
+            return a.cap().value().compareTo(b.cap().value()) == 0 && Vocabulary.sameIndicator(a.indicator(), b.indicator());
         }
         return org.pplc.compiler.format.AstComparison.sameStructure(f.node(), was.node());
     }
