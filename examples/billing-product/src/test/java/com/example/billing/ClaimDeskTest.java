@@ -28,8 +28,9 @@ class ClaimDeskTest {
         Result result = DESK.check(officeClaim("pass-1",
                 new ClaimLine(1, "96413", 1, List.of()),
                 new ClaimLine(2, "96415", 1, List.of())));
-        assertEquals(Decision.PASS, result.decision(), () -> result.findings().toString() + " " + result.error());
-        assertEquals(List.of(), result.findings());
+        // a correct claim: the only finding says the shipped CMS MUE table (2024 Q3) is older than the date of service
+        assertEquals(Decision.WARN, result.decision(), () -> result.findings().toString() + " " + result.error());
+        assertEquals(List.of(RuleKind.MUE_TABLE_OUT_OF_DATE), result.findings().stream().map(Finding::rule).toList());
         assertEquals("uhc-medicare-advantage", result.policy());
     }
 
@@ -37,8 +38,10 @@ class ClaimDeskTest {
     void addedHourWithoutTheFirstHourIsDenied() {
         Result result = DESK.check(officeClaim("deny-1", new ClaimLine(1, "96415", 1, List.of())));
         assertEquals(Decision.DENY, result.decision());
-        assertEquals(1, result.findings().size(), result.findings()::toString);
-        Finding finding = result.findings().get(0);
+        Finding finding = result.findings().stream().filter(f -> f.rule() == RuleKind.ADDON_REQUIRES_PRIMARY)
+                .findFirst().orElseThrow(() -> new AssertionError(result.findings().toString()));
+        assertEquals(List.of(RuleKind.ADDON_REQUIRES_PRIMARY, RuleKind.MUE_TABLE_OUT_OF_DATE),
+                result.findings().stream().map(Finding::rule).toList());
         assertEquals(RuleKind.ADDON_REQUIRES_PRIMARY, finding.rule());
         assertEquals(1, finding.line());
         assertEquals("96415", finding.code());
