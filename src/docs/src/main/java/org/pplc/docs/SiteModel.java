@@ -15,6 +15,7 @@ import org.pplc.runtime.model.RuleText;
 import org.pplc.runtime.model.Setting;
 import org.pplc.runtime.model.TimeRule;
 import org.pplc.runtime.model.UnitBasis;
+import org.pplc.runtime.policy.CodeRules;
 import org.pplc.runtime.policy.Payer;
 import org.pplc.runtime.policy.Plan;
 import org.pplc.runtime.policy.Policy;
@@ -682,6 +683,17 @@ final class SiteModel {
     private record Cells(List<String> values) {
     }
 
+    /** Whether the policy can fire the rule on the code: the authorization and audit rules only where it sets them. */
+    static boolean appliesHere(String rule, CodeRules r, Authorization a, AuditThreshold au) {
+        if (rule.equals(RuleKind.AUTHORIZATION_MISSING.id()) || rule.equals(RuleKind.AUTHORIZATION_NOT_COVERING.id())) {
+            return a != null && a.required();
+        }
+        if (rule.equals(RuleKind.AUTHORIZATION_EXCEEDED.id())) return a != null;
+        if (rule.equals(RuleKind.AUDIT_THRESHOLD.id())) return au != null;
+        if (rule.equals(RuleKind.MODIFIER_NOT_ALLOWED.id())) return r != null && r.allowedModifiers() != null;
+        return true;
+    }
+
     /** MUE practitioner, MUE outpatient, prior authorization, audit, denial codes. */
     private Cells cells(Policy p, Code c, List<String> rules) {
         var r = p.rulesFor(c.code());
@@ -691,6 +703,8 @@ final class SiteModel {
         AuditThreshold au = r == null ? null : r.audit();
         List<String> denials = new ArrayList<>();
         for (String id : rules) {
+            // only rules this policy applies to this code: no authorization or audit codes where it sets none
+            if (!appliesHere(id, r, a, au)) continue;
             RuleText t = p.rules().get(id);
             denials.add(id + " " + (t == null ? "not checked" : shortCodes(t)));
         }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +42,35 @@ class DocumentSiteTest {
     static void render() {
         shipped = Fixtures.shipped();
         site = Fixtures.render(shipped, Fixtures.SHIPPED);
+    }
+
+    /**
+     * A policy's row on a code page lists the denial codes of the rules that policy applies to the
+     * code, and no others: Medicare sets no prior authorization or audit, so its rows name neither.
+     */
+    @Test
+    void payerRowsListOnlyTheRulesThePolicyAppliesToTheCode() {
+        Pattern row = Pattern.compile("^\\| .*?\\(\\.\\./policies/([a-z0-9-]+)\\.md\\).*$", Pattern.MULTILINE);
+        int authorizationRows = 0, checked = 0;
+        for (org.pplc.runtime.model.Code c : medicare().codes().values()) {
+            String page = Fixtures.text(site, "markdown/codes/" + c.code() + ".md");
+            if (page == null) continue;
+            Matcher m = row.matcher(page);
+            while (m.find()) {
+                Policy p = shipped.policySet().policy(m.group(1));
+                if (p == null) continue;
+                var r = p.rulesFor(c.code());
+                boolean required = r != null && r.authorization() != null && r.authorization().required();
+                String line = m.group();
+                checked++;
+                assertEquals(required, line.contains("authorization-missing"), c.code() + " " + p.id() + ": " + line);
+                assertEquals(r != null && r.authorization() != null, line.contains("authorization-exceeded"), c.code() + " " + p.id());
+                assertEquals(r != null && r.audit() != null, line.contains("audit-threshold"), c.code() + " " + p.id());
+                if (required) authorizationRows++;
+            }
+        }
+        assertTrue(checked > 100, "rows checked: " + checked);
+        assertTrue(authorizationRows > 0, "no row with an authorization rule: the check above could not fail");
     }
 
     private static Document html(String name) {
