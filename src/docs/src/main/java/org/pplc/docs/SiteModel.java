@@ -791,6 +791,10 @@ final class SiteModel {
             if (t == null) continue;
             List<Object> variants = new ArrayList<>();
             for (Policy p : payerPolicies) {
+                if (!appliesTo(p, c, id)) {
+                    variants.add(Model.map("policy", policyRef(p), "text", "does not apply this check to " + c.code()));
+                    continue;
+                }
                 if (p == base) continue;
                 RuleText v = p.rules().get(id);
                 if (v == null) {

@@ -250,6 +250,10 @@ class DocumentSiteTest {
         assertTrue(rows > 0 && withAuthorization > 0, rows + " rows, " + withAuthorization + " with authorization");
         String medicareRow = html("html/codes/96413.html").select("table.payers tbody tr.baseline td").get(7).text();
         assertFalse(medicareRow.contains("197") || medicareRow.contains("198") || medicareRow.contains("252"), medicareRow);
+        // and the denial texts say which policies do not apply the check to the code
+        String missing = html("html/codes/96413.html").select("#denial-authorization-missing").text();
+        assertTrue(missing.contains("medicare-part-b: does not apply this check to 96413"), missing);
+        assertFalse(missing.contains("uhc-commercial: does not apply"), missing);
     }
 
     @Test
