@@ -15,7 +15,6 @@ import org.pplc.runtime.model.RuleText;
 import org.pplc.runtime.model.Setting;
 import org.pplc.runtime.model.TimeRule;
 import org.pplc.runtime.model.UnitBasis;
-import org.pplc.runtime.policy.CodeRules;
 import org.pplc.runtime.policy.Payer;
 import org.pplc.runtime.policy.Plan;
 import org.pplc.runtime.policy.Policy;
@@ -223,7 +222,7 @@ final class SiteModel {
                 "tree", tree.steps, "treeFinal", tree.finalText,
                 "useWhen", tree.useWhen, "doNotUse", tree.doNotUse,
                 "baseline", baseline == null ? "" : payerName(baseline.payer()),
-                "payerRows", payerRows(c), "denials", denials(c), "faq", faq(c, tree),
+                "payerRows", payerRows(c), "secondSite", secondSite(c), "denials", denials(c), "faq", faq(c, tree),
                 "examples", codeExamples(code), "review", review(c));
         return m;
     }
@@ -680,18 +679,56 @@ final class SiteModel {
         return rows;
     }
 
-    private record Cells(List<String> values) {
+    /**
+     * What a second line of an initial IV code at a separate IV site draws, per setting, with the
+     * policies that say the same thing grouped: the modifier excuses single-initial-code only, and
+     * the per-day MUE still counts the units of both lines.
+     */
+    private List<Object> secondSite(Code c) {
+        List<Object> out = new ArrayList<>();
+        if (!c.initialIvService()) return out;
+        for (MueSetting s : MueSetting.values()) {
+            Map<String, List<Object>> groups = new java.util.LinkedHashMap<>();
+            for (Policy p : payerPolicies) groups.computeIfAbsent(secondSiteWords(p, c, s), k -> new ArrayList<>()).add(policyRef(p));
+            for (var g : groups.entrySet()) {
+                out.add(Model.map("setting", mueSettingWords(s), "policies", g.getValue(), "text", g.getKey()));
+            }
+        }
+        return out;
     }
 
-    /** Whether the policy can fire the rule on the code: the authorization and audit rules only where it sets them. */
-    static boolean appliesHere(String rule, CodeRules r, Authorization a, AuditThreshold au) {
-        if (rule.equals(RuleKind.AUTHORIZATION_MISSING.id()) || rule.equals(RuleKind.AUTHORIZATION_NOT_COVERING.id())) {
-            return a != null && a.required();
+    static String mueSettingWords(MueSetting s) {
+        return s == MueSetting.OUTPATIENT ? "outpatient hospital" : "practitioner";
+    }
+
+    /** Whether two one-unit lines of the code exceed the MUE: a per-day MUE adds them up, a per-line one does not. */
+    static boolean secondLineOverMue(Mue m) {
+        return m.cap() < (m.indicator().perDateOfService() ? 2 : 1);
+    }
+
+    /** The sentence for one policy and setting; the engine's decision on the claim "code + code with the first modifier". */
+    static String secondSiteWords(Policy p, Code c, MueSetting s) {
+        String code = c.code(), setting = mueSettingWords(s);
+        ModifierRule.SecondInitial second = p.secondInitialModifiers();
+        boolean single = p.rules().get(RuleKind.SINGLE_INITIAL_CODE.id()) != null;
+        if (single && second == null) {
+            return "A second " + code + " is denied by single-initial-code: this policy names no distinct-site modifier.";
         }
-        if (rule.equals(RuleKind.AUTHORIZATION_EXCEEDED.id())) return a != null;
-        if (rule.equals(RuleKind.AUDIT_THRESHOLD.id())) return au != null;
-        if (rule.equals(RuleKind.MODIFIER_NOT_ALLOWED.id())) return r != null && r.allowedModifiers() != null;
-        return true;
+        String with = single ? " with " + Words.or(second.modifiers()) : "";
+        Mue m = mue(p, code, s);
+        if (m == null || p.rules().get(RuleKind.MUE_EXCEEDED.id()) == null) {
+            return "A second " + code + " at a separate IV site is accepted" + with + "; no " + setting + " MUE limits its units.";
+        }
+        String limit = "the " + setting + " MUE of " + m.cap() + " " + m.indicator().words();
+        if (secondLineOverMue(m)) {
+            return "A second line of " + code + " is denied by mue-exceeded even" + with + ": " + limit
+                    + " leaves no room for it. A second initial of a different code is still accepted" + with + ".";
+        }
+        return "A second " + code + " at a separate IV site is accepted" + with + " within " + limit
+                + "; above it, mue-exceeded denies it.";
+    }
+
+    private record Cells(List<String> values) {
     }
 
     /** MUE practitioner, MUE outpatient, prior authorization, audit, denial codes. */
@@ -703,8 +740,7 @@ final class SiteModel {
         AuditThreshold au = r == null ? null : r.audit();
         List<String> denials = new ArrayList<>();
         for (String id : rules) {
-            // only rules this policy applies to this code: no authorization or audit codes where it sets none
-            if (!appliesHere(id, r, a, au)) continue;
+            if (!appliesTo(p, c, id)) continue;
             RuleText t = p.rules().get(id);
             denials.add(id + " " + (t == null ? "not checked" : shortCodes(t)));
         }
@@ -714,6 +750,24 @@ final class SiteModel {
                 a == null ? "not required" : a.required() ? "required; units within approval" : "units within approval when authorized",
                 au == null ? "none" : "review above " + au.units() + " units",
                 String.join("; ", denials)));
+    }
+
+    /**
+     * Whether the policy's facts for the code call for the rule: the authorization rules where the
+     * code has an authorization (missing and not covering only where it is required), the audit
+     * where it has a threshold, the modifier check where it lists its modifiers. The other rules
+     * depend on the claim only.
+     */
+    static boolean appliesTo(Policy p, Code c, String rule) {
+        var r = p.rulesFor(c.code());
+        Authorization a = r == null ? null : r.authorization();
+        if (rule.equals(RuleKind.AUTHORIZATION_MISSING.id()) || rule.equals(RuleKind.AUTHORIZATION_NOT_COVERING.id())) {
+            return a != null && a.required();
+        }
+        if (rule.equals(RuleKind.AUTHORIZATION_EXCEEDED.id())) return a != null;
+        if (rule.equals(RuleKind.AUDIT_THRESHOLD.id())) return r != null && r.audit() != null;
+        if (rule.equals(RuleKind.MODIFIER_NOT_ALLOWED.id())) return r != null && r.allowedModifiers() != null;
+        return true;
     }
 
     /** "deny 107/N122": the action and adjustment codes of a rule in a table cell. */
@@ -737,6 +791,10 @@ final class SiteModel {
             if (t == null) continue;
             List<Object> variants = new ArrayList<>();
             for (Policy p : payerPolicies) {
+                if (!appliesTo(p, c, id)) {
+                    variants.add(Model.map("policy", policyRef(p), "text", "does not apply this check to " + c.code()));
+                    continue;
+                }
                 if (p == base) continue;
                 RuleText v = p.rules().get(id);
                 if (v == null) {
@@ -808,7 +866,9 @@ final class SiteModel {
             out.add(qa("Can a visit carry " + c.code() + " next to another initial code?",
                     "Only one initial code is reported a visit. A second one is accepted only for a separate IV site"
                             + (second == null ? "." : ", marked with " + Words.or(second.modifiers()) + ".")
-                            + " Otherwise the service takes its add-on code."));
+                            + " Otherwise the service takes its add-on code. The modifier does not lift the MUE: both lines count"
+                            + " toward it, and the list under Payers and plans says, per payer and setting, where a second line of "
+                            + c.code() + " still fits."));
         } else if (Words.lineUpkeep(c.role(), c.method())) {
             out.add(qa("Can a visit carry " + c.code() + " next to an initial code?", "No. " + standsBeside(c)));
         } else {

@@ -198,6 +198,94 @@ class DocumentSiteTest {
         assertTrue(listed > 5 && notListed >= 2, listed + " listed, " + notListed + " not");
     }
 
+    /** The line of the code page's "a second code at a separate IV site" list that names the policy in the setting. */
+    private static String secondSiteLine(String page, String setting, String policy) {
+        String link = "[" + policy + "](../policies/" + policy + ".md)";
+        for (String l : page.split("\n")) {
+            if (l.startsWith("- **" + setting + "**, ") && l.contains(link)) return l;
+        }
+        return null;
+    }
+
+    @Test
+    void secondLineAtASeparateSiteIsDescribedAsTheEngineDecidesIt() {
+        Adjudicator engine = new Adjudicator(shipped.policySet());
+        Policy medicare = shipped.policySet().policy("medicare-part-b");
+        int accepted = 0, deniedByMue = 0;
+        for (Code c : medicare.codes().values()) {
+            String page = Fixtures.text(site, "markdown/codes/" + c.code() + ".md");
+            if (!c.initialIvService()) {
+                assertFalse(page.contains("at a separate IV site is accepted"), c.code());
+                continue;
+            }
+            assertTrue(page.contains("The modifier does not lift the MUE"), c.code() + " common question on a second initial code");
+            for (Policy p : shipped.policySet().policies().values()) {
+                if (p.payer() == null || p.secondInitialModifiers() == null) continue;
+                String modifier = p.secondInitialModifiers().modifiers().get(0);
+                for (Setting setting : List.of(Setting.PROFESSIONAL, Setting.FACILITY)) {
+                    String words = setting == Setting.FACILITY ? "outpatient hospital" : "practitioner";
+                    Claim claim = new Claim("S-" + c.code(), p.payer(), p.plan(), setting, setting == Setting.FACILITY ? "22" : "11",
+                            p.effectiveFrom(), List.of(new ClaimLine(1, c.code(), 1, List.of()),
+                            new ClaimLine(2, c.code(), 1, List.of(modifier))), List.of(), List.of());
+                    var findings = engine.evaluate(claim).findings();
+                    assertFalse(findings.stream().anyMatch(f -> f.rule() == RuleKind.SINGLE_INITIAL_CODE),
+                            c.code() + " " + p.id() + ": the modifier excuses the second initial code");
+                    boolean mue = findings.stream().anyMatch(f -> f.rule() == RuleKind.MUE_EXCEEDED);
+                    String line = secondSiteLine(page, words, p.id());
+                    assertTrue(line != null, c.code() + " page names " + p.id() + " in the " + words + " setting");
+                    String what = c.code() + " " + p.id() + " " + words + ": engine " + (mue ? "denies by MUE" : "accepts") + "; page: " + line;
+                    assertEquals(mue, line.contains("A second line of " + c.code() + " is denied by mue-exceeded even with "), what);
+                    assertEquals(!mue, line.contains("A second " + c.code() + " at a separate IV site is accepted with "), what);
+                    assertTrue(line.contains(modifier), what);
+                    if (mue) deniedByMue++;
+                    else accepted++;
+                }
+            }
+        }
+        // both outcomes occur: 96365 is denied in the practitioner setting (MUE 1) and accepted outpatient (MUE 2)
+        assertTrue(accepted > 0 && deniedByMue > 0, accepted + " accepted, " + deniedByMue + " denied by MUE");
+        String page = Fixtures.text(site, "markdown/codes/96365.md");
+        assertTrue(secondSiteLine(page, "practitioner", "medicare-part-b").contains("1 per day"), page);
+        assertTrue(secondSiteLine(page, "outpatient hospital", "medicare-part-b").contains("MUE of 2 per day"), page);
+    }
+
+    @Test
+    void payerRowsListOnlyTheDenialCodesOfRulesThePolicyAppliesToTheCode() {
+        Set<RuleKind> byFacts = Set.of(RuleKind.AUTHORIZATION_MISSING, RuleKind.AUTHORIZATION_NOT_COVERING,
+                RuleKind.AUTHORIZATION_EXCEEDED, RuleKind.AUDIT_THRESHOLD, RuleKind.MODIFIER_NOT_ALLOWED);
+        Policy medicare = shipped.policySet().policy("medicare-part-b");
+        int rows = 0, withAuthorization = 0;
+        for (Code c : medicare.codes().values()) {
+            Document d = html("html/codes/" + c.code() + ".html");
+            for (Element row : d.select("table.payers tbody tr")) {
+                Policy p = shipped.policySet().policy(row.select("td").get(1).text());
+                var r = p.rulesFor(c.code());
+                String denials = row.select("td").get(7).text();
+                for (RuleKind k : byFacts) {
+                    boolean inForce = r != null && switch (k) {
+                        case AUTHORIZATION_MISSING, AUTHORIZATION_NOT_COVERING -> r.authorization() != null && r.authorization().required();
+                        case AUTHORIZATION_EXCEEDED -> r.authorization() != null;
+                        case AUDIT_THRESHOLD -> r.audit() != null;
+                        default -> r.allowedModifiers() != null;
+                    };
+                    boolean listed = Pattern.compile("(^|; )" + Pattern.quote(k.id()) + " ").matcher(denials).find();
+                    assertEquals(inForce && p.rules().get(k.id()) != null, listed,
+                            c.code() + " " + p.id() + " " + k.id() + ": " + denials);
+                    if (listed && k == RuleKind.AUTHORIZATION_EXCEEDED) withAuthorization++;
+                }
+                rows++;
+            }
+        }
+        // the CARC 197/198 of the authorization rules are shown on some rows, never on Medicare's
+        assertTrue(rows > 0 && withAuthorization > 0, rows + " rows, " + withAuthorization + " with authorization");
+        String medicareRow = html("html/codes/96413.html").select("table.payers tbody tr.baseline td").get(7).text();
+        assertFalse(medicareRow.contains("197") || medicareRow.contains("198") || medicareRow.contains("252"), medicareRow);
+        // and the denial texts say which policies do not apply the check to the code
+        String missing = html("html/codes/96413.html").select("#denial-authorization-missing").text();
+        assertTrue(missing.contains("medicare-part-b: does not apply this check to 96413"), missing);
+        assertFalse(missing.contains("uhc-commercial: does not apply"), missing);
+    }
+
     @Test
     void codePageHasEverySectionOfAReviewerPage() {
         Document d = html("html/codes/96417.html");
